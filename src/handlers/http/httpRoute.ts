@@ -1,0 +1,24 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { notFound } from './httpError';
+import { accessLog } from '../middleware/accessLog';
+import { closeRedisWhenLocal } from '../middleware/closeRedisWhenLocal';
+import { httpErrorResponse } from '../middleware/httpErrorResponse';
+
+export type RouteHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
+
+/** The middleware every HTTP function shares; the error response is registered last so it runs first on errors. */
+export const httpRoute = (handler: RouteHandler) =>
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult>(handler)
+    .use(accessLog())
+    .use(closeRedisWhenLocal())
+    .use(httpErrorResponse());
+
+/** Dispatches the routes of one function (one route group) on API Gateway's resource template. */
+export const routeGroup =
+  (routes: Record<string, RouteHandler>): RouteHandler =>
+  async (event) => {
+    const route = routes[`${event.httpMethod} ${event.resource}`];
+    if (!route) throw notFound(`No route for ${event.httpMethod} ${event.path}`);
+    return route(event);
+  };

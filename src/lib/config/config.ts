@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 60 * 60; // SQS's default retention period
+
+const environmentSchema = z.object({
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'use 1 to 64 letters, digits or _ . : -')
+    .default('sqs-orders:local:'),
+  LOG_DIR: z.string().min(1).default('/tmp/sqs-orders/logs'),
+  ORDERS_QUEUE_URL: z.string().min(1).optional(),
+  ORDERS_DLQ_URL: z.string().min(1).optional(),
+  ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
+  REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  SERVICE_NAME: z.string().default('sqs-orders'),
+});
+
+export type Config = Readonly<z.infer<typeof environmentSchema>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+let cached: Config | undefined;
+
+/** Reads and validates the environment once per process; later calls return the same object. */
+export const getConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  if (cached && env === process.env) return cached;
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const config = Object.freeze(parsed.data);
+  if (env === process.env) cached = config;
+  return config;
+};
+
+/** Variables that only some functions need are checked where they are needed, by name. */
+export const requireSetting = <K extends keyof Config>(config: Config, name: K): NonNullable<Config[K]> => {
+  const value = config[name];
+  if (value === undefined || value === null) {
+    throw new ConfigError(`Missing configuration: environment variable ${String(name)} is not set`);
+  }
+  return value as NonNullable<Config[K]>;
+};

@@ -1,0 +1,91 @@
+import type { LogEntry } from '../logs/logEntry';
+import { parseOrderMessage } from '../orders/parseOrderMessage';
+import { RecordResult } from '../stats/orderOutcome';
+import type { OrderBatchDependencies } from './orderBatchDependencies';
+import type { BatchOutcome, QueuedMessage } from './queuedMessage';
+import { toOrderOutcome, type DecidedOrder } from './toOrderOutcome';
+
+type Parsed = { message: QueuedMessage; decided: DecidedOrder; orderId: string; userId: string };
+
+const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Validates and records one batch. A message is acknowledged only once its effect is stored
+ * (or it is safely in the dead-letter queue); everything else is handed back for redelivery.
+ */
+export const processOrderBatch = async (
+  messages: readonly QueuedMessage[],
+  deps: OrderBatchDependencies,
+): Promise<BatchOutcome> => {
+  const timestamp = deps.now().toISOString();
+  const log: LogEntry[] = [];
+  const retryMessageIds: string[] = [];
+  const parsed: Parsed[] = [];
+  const malformed: { message: QueuedMessage; reason: string }[] = [];
+
+  for (const message of messages) {
+    const result = parseOrderMessage(message.body);
+    if (result.ok) {
+      const decided = toOrderOutcome(message.messageId, result.order);
+      parsed.push({ message, decided, orderId: result.order.order_id, userId: result.order.user_id });
+    } else {
+      malformed.push({ message, reason: result.reason });
+    }
+  }
+
+  const deadLetterResults = await Promise.allSettled(
+    malformed.map(({ message, reason }) => deps.deadLetter(message.body, reason)),
+  );
+  let deadLettered = 0;
+  malformed.forEach(({ message, reason }, index) => {
+    const settled = deadLetterResults[index];
+    const base = { timestamp, message_id: message.messageId, receive_count: message.receiveCount, reason };
+    if (settled?.status === 'fulfilled') {
+      deadLettered += 1;
+      log.push({ ...base, level: 'error', message: 'Malformed message moved to the dead-letter queue' });
+    } else {
+      retryMessageIds.push(message.messageId);
+      log.push({
+        ...base,
+        level: 'error',
+        message: 'Malformed message could not be moved to the dead-letter queue; it will be redelivered',
+        error: describeError(settled?.reason),
+      });
+    }
+  });
+
+  const results = await deps.recordOutcomes(parsed.map(({ decided }) => decided.outcome));
+  let recorded = 0;
+  let duplicates = 0;
+  parsed.forEach(({ message, decided, orderId, userId }, index) => {
+    const result = results[index] ?? RecordResult.Failed;
+    const base = { timestamp, order_id: orderId, user_id: userId, message_id: message.messageId };
+    if (result === RecordResult.Failed) {
+      retryMessageIds.push(message.messageId);
+      log.push({ ...base, level: 'error', message: 'Order could not be stored; it will be redelivered' });
+      return;
+    }
+    if (result === RecordResult.Duplicate) {
+      duplicates += 1;
+      log.push({ ...base, level: 'info', message: 'Duplicate delivery ignored: this message was already counted' });
+      return;
+    }
+    recorded += 1;
+    const { outcome } = decided;
+    if (outcome.valid) {
+      log.push({ ...base, level: 'info', message: 'Order processed', order_value_cents: outcome.valueCents, month: outcome.month });
+    } else {
+      log.push({
+        ...base,
+        level: 'warn',
+        message: `Order failed validation: ${decided.failureReason}`,
+        defect: decided.defect,
+        month: outcome.month,
+      });
+    }
+  });
+
+  // The statistics are already stored: a log that cannot be written must not cause a redelivery.
+  const logError = await deps.appendLog(log).then(() => undefined, describeError);
+  return { retryMessageIds, recorded, duplicates, deadLettered, logError };
+};

@@ -1,0 +1,16 @@
+import type { Order } from '../orders/order';
+import { hasValidUserId, validateOrder } from '../orders/validateOrder';
+import type { OrderOutcome } from '../stats/orderOutcome';
+
+export type DecidedOrder = { outcome: OrderOutcome; failureReason?: string; defect?: string };
+
+/** Months are calendar months in UTC, whatever offset the order's timestamp carries. */
+export const orderMonth = (timestamp: string): string => new Date(timestamp).toISOString().slice(0, 7);
+
+export const toOrderOutcome = (messageId: string, order: Order): DecidedOrder => {
+  const month = orderMonth(order.order_timestamp);
+  const userId = hasValidUserId(order.user_id) ? order.user_id : undefined;
+  const verdict = validateOrder(order);
+  if (verdict.valid) return { outcome: { messageId, month, userId, valid: true, valueCents: verdict.valueCents } };
+  return { outcome: { messageId, month, userId, valid: false }, failureReason: verdict.reason, defect: verdict.defect };
+};

@@ -1,0 +1,5 @@
+import { join } from 'node:path';
+
+export const CONSUMER_LOG_FILE = 'consumer_logs.jsonl';
+
+export const consumerLogPath = (logDir: string): string => join(logDir, CONSUMER_LOG_FILE);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { toCents } from '../money';
+
+const hasWholeCents = (amount: number): boolean => {
+  try {
+    toCents(amount);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const amountSchema = z
+  .number()
+  .refine(hasWholeCents, { message: 'expected an amount with at most 2 decimals' });
+
+// Only the shape is checked here; business rules (id prefixes, value > 0, totals) live in
+// validateOrder so that a well-formed but invalid order can still be counted against its user.
+const orderItemSchema = z.looseObject({
+  product_id: z.string(),
+  quantity: z.int(),
+  price_per_unit: amountSchema,
+});
+
+// Loose so that producer-specific extras (shipping_address, payment_method, ...) survive.
+export const orderSchema = z.looseObject({
+  order_id: z.string(),
+  user_id: z.string(),
+  // The original Python producer emitted datetime.isoformat() without an offset, so local
+  // timestamps are accepted alongside Z and ±hh:mm.
+  order_timestamp: z.iso.datetime({ offset: true, local: true }),
+  order_value: amountSchema,
+  items: z.array(orderItemSchema).min(1).max(1000),
+});
+
+export type Order = z.infer<typeof orderSchema>;
+export type OrderItem = z.infer<typeof orderItemSchema>;

@@ -1,0 +1,14 @@
+/** What the consumer decided about one order, in the terms the statistics need. */
+export type OrderOutcome = {
+  messageId: string;
+  month: string;
+  /** The user to charge, or undefined when the order's user id is itself invalid. */
+  userId: string | undefined;
+} & ({ valid: true; valueCents: number } | { valid: false });
+
+export const RecordResult = {
+  Recorded: 'recorded',
+  Duplicate: 'duplicate',
+  Failed: 'failed',
+} as const;
+export type RecordResult = (typeof RecordResult)[keyof typeof RecordResult];

@@ -1,0 +1,13 @@
+import type Redis from 'ioredis';
+import { hashNumber } from './hashNumber';
+import type { GlobalStats } from './statsModels';
+import { statsKeys } from './statsKeys';
+
+export const readGlobalStats = async (redis: Redis, prefix: string): Promise<GlobalStats> => {
+  const hash = await redis.hgetall(statsKeys(prefix).global);
+  return {
+    totalOrders: hashNumber(hash, 'total_orders'),
+    totalRevenueCents: hashNumber(hash, 'total_revenue_cents'),
+    failedOrders: hashNumber(hash, 'failed_orders'),
+  };
+};
