@@ -1,6 +1,89 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { LogEntry } from './logEntry';
+
+const CHUNK_SIZE = 64 * 1024;
+const NEWLINE = 0x0a;
+
+const parseEntry = (line: Buffer): LogEntry | undefined => {
+  const text = line.toString('utf8').trim();
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as LogEntry)
+      : undefined;
+  } catch {
+    // A torn or foreign line must not hide the rest of the log.
+    return undefined;
+  }
+};
+
+// Checked by shape, not instanceof, because errors from another realm (VM contexts, Jest) fail instanceof Error.
+const isMissingFile = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/**
+ * Returns the newest `limit` entries of a JSONL log in file order (oldest first, newest last).
+ *
+ * The file is read backwards in 64 KiB chunks and reading stops once enough entries are found,
+ * so the cost depends on the amount returned, not on the size of the log. A missing file gives
+ * an empty list; lines that are not JSON objects (including a half-written last line) are skipped.
+ */
 export const readLogTail = async (filePath: string, limit: number): Promise<LogEntry[]> => {
-  let t: string; try { t = await readFile(filePath, 'utf8'); } catch { return []; }
-  return t.split('\n').filter(Boolean).flatMap((l) => { try { return [JSON.parse(l)]; } catch { return []; } }).slice(-limit);
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
+  }
+  if (limit === 0) {
+    return [];
+  }
+  let file;
+  try {
+    file = await open(filePath, 'r');
+  } catch (error) {
+    if (isMissingFile(error)) {
+      return [];
+    }
+    throw error;
+  }
+
+  try {
+    const newestFirst: LogEntry[] = [];
+    let position = (await file.stat()).size;
+    // Bytes after the earliest newline seen so far: the start of a line whose beginning is not read yet.
+    let carry = Buffer.alloc(0);
+
+    while (position > 0 && newestFirst.length < limit) {
+      const length = Math.min(CHUNK_SIZE, position);
+      position -= length;
+      const chunk = Buffer.alloc(length);
+      const { bytesRead } = await file.read(chunk, 0, length, position);
+      const block = Buffer.concat([chunk.subarray(0, bytesRead), carry]);
+
+      // Splitting on the newline byte is safe for UTF-8, which never uses 0x0A inside a character.
+      let end = block.length;
+      let newline = block.lastIndexOf(NEWLINE, end - 1);
+      while (newline !== -1 && newestFirst.length < limit) {
+        const entry = parseEntry(block.subarray(newline + 1, end));
+        if (entry !== undefined) {
+          newestFirst.push(entry);
+        }
+        end = newline;
+        newline = end > 0 ? block.lastIndexOf(NEWLINE, end - 1) : -1;
+      }
+      carry = block.subarray(0, end);
+    }
+
+    // At the start of the file the carried bytes are a complete first line.
+    if (position === 0 && newestFirst.length < limit) {
+      const entry = parseEntry(carry);
+      if (entry !== undefined) {
+        newestFirst.push(entry);
+      }
+    }
+    return newestFirst.reverse();
+  } finally {
+    await file.close();
+  }
 };

@@ -32,7 +32,7 @@ export const validateOrder = (order: Order): OrderValidation => {
     return invalid(OrderDefect.NonPositiveValue, `order_value ${order.order_value} is not greater than 0`);
   }
   const itemsCents = sumCents(order.items.map((item) => item.quantity * toCents(item.price_per_unit)));
-  if (order.items.reduce((a, i) => a + i.quantity * i.price_per_unit, 0) !== order.order_value) {
+  if (itemsCents !== valueCents) {
     return invalid(
       OrderDefect.ValueMismatch,
       `order_value ${order.order_value} does not match the item total ${formatCents(itemsCents)}`,

@@ -1,0 +1,48 @@
+# Shared settings and helpers for the project's scripts. Sourced, not run.
+set -euo pipefail
+
+PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV_DIR="${VENV_DIR:-$PROJECT_DIR/.venv}"
+RUN_DIR="${RUN_DIR:-$PROJECT_DIR/.run/local}"
+STAGE="${STAGE:-local}"
+EMULATOR_PORT="${EMULATOR_PORT:-4566}"
+REDIS_PORT="${REDIS_PORT:-6390}"
+export SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
+export AWS_REGION="${AWS_REGION:-us-east-1}"
+
+log() { printf '[sqs-orders] %s\n' "$*" >&2; }
+die() { printf '[sqs-orders] error: %s\n' "$*" >&2; exit 1; }
+
+# Prints a TCP port nobody listens on.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# wait_until SECONDS DESCRIPTION COMMAND...: retries COMMAND until it succeeds or the time is up.
+wait_until() {
+  local seconds=$1 what=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || die "$what did not become ready within ${seconds}s"
+    sleep 0.3
+  done
+}
+
+api_url() {
+  printf 'http://localhost:%s/restapis/sqs-orders-%s/%s/_user_request_\n' "$EMULATOR_PORT" "$STAGE" "$STAGE"
+}
+
+# Stops a process group started with setsid: TERM first, KILL whatever is left after a grace period.
+stop_group() {
+  local pid_file=$1 name=$2 pgid
+  [[ -f $pid_file ]] || return 0
+  pgid=$(cat "$pid_file")
+  if kill -0 -- "-$pgid" 2>/dev/null; then
+    kill -TERM -- "-$pgid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 -- "-$pgid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+    log "stopped $name"
+  fi
+  rm -f "$pid_file"
+}
