@@ -10,5 +10,5 @@ mkdir -p "$LOG_DIR"
 log "deploying stage $STAGE to http://localhost:$EMULATOR_PORT (Redis $REDIS_URL, logs in $LOG_DIR)"
 npx --no-install sls deploy --stage "$STAGE" >"$RUN_DIR/deploy.log" 2>&1 || { cat "$RUN_DIR/deploy.log" >&2; die "deploy failed"; }
 grep -E '^(✔|endpoint)' "$RUN_DIR/deploy.log" >&2 || true
-node scripts/ensure-redrive-policy.mjs "$STAGE" "$EMULATOR_PORT" 2>&1 | grep -v NodeVersionSupportWarning >&2 || true
+NODE_NO_WARNINGS=1 node scripts/ensure-redrive-policy.mjs "$STAGE" "$EMULATOR_PORT" >&2 || die "the orders queue has no RedrivePolicy"
 curl -sf "$(api_url)/api" >/dev/null || die "the API does not answer at $(api_url)"
