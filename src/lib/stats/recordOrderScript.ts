@@ -1,14 +1,23 @@
 /**
- * Applies one order's effect on every statistic atomically, once per SQS message id.
- * The processed-marker is set in the same script, so a redelivered message can never be counted twice
- * and a crash can never leave half an order behind.
+ * Applies one order's effect on every statistic, once per SQS message id.
+ *
+ * Redis does not roll a script back when a command fails half-way, so every key's type is checked
+ * before the first write: a key of the wrong type makes the script fail with nothing written, and
+ * the processed-marker is set last, so a failed attempt is retried in full and never looks like a duplicate.
  *
  * KEYS: processed marker, global, months set, month, user, spend ranking, order-count ranking
  * ARGV: marker ttl seconds, month, user id ('' when invalid), valid ('1'|'0'), value in cents
  */
 export const RECORD_ORDER_LUA = `
-if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+if redis.call('EXISTS', KEYS[1]) == 1 then
   return 0
+end
+local expected = {'none', 'hash', 'set', 'hash', 'hash', 'zset', 'zset'}
+for i = 2, 7 do
+  local actual = redis.call('TYPE', KEYS[i])['ok']
+  if actual ~= 'none' and actual ~= expected[i] then
+    return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' is a ' .. actual .. ', expected a ' .. expected[i])
+  end
 end
 local month, userId, valid, cents = ARGV[2], ARGV[3], ARGV[4] == '1', ARGV[5]
 redis.call('SADD', KEYS[3], month)
@@ -31,5 +40,6 @@ else
     redis.call('HINCRBY', KEYS[5], 'failed_order_count', 1)
   end
 end
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
 return 1
 `;
