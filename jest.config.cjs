@@ -1,3 +1,6 @@
+// Tests run in a time zone west of UTC, so code that reads dates in local time fails here rather than in production.
+process.env.TZ = 'America/Los_Angeles';
+
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': '<rootDir>/tests/support/esbuildTransform.cjs' },

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { getConfig } from '../../lib/config/config';
-import { consumerLogPath } from '../../lib/logs/consumerLogPath';
-import { readLogTail } from '../../lib/logs/readLogTail';
+import { consumerLogPath } from '../../lib/consumerLog/consumerLogPath';
+import { readLogTail } from '../../lib/consumerLog/readLogTail';
 import { httpRoute } from './httpRoute';
 import { jsonResponse } from './jsonResponse';
 import { parseInput } from './parseInput';

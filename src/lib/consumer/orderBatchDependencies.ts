@@ -1,4 +1,4 @@
-import type { LogEntry } from '../logs/logEntry';
+import type { LogEntry } from '../consumerLog/logEntry';
 import type { OrderOutcome, RecordResult } from '../stats/orderOutcome';
 
 /** The side effects of processing a batch, passed in so the decisions can be tested on their own. */

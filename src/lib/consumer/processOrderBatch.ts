@@ -1,4 +1,4 @@
-import type { LogEntry } from '../logs/logEntry';
+import type { LogEntry } from '../consumerLog/logEntry';
 import { parseOrderMessage } from '../orders/parseOrderMessage';
 import { RecordResult } from '../stats/orderOutcome';
 import type { OrderBatchDependencies } from './orderBatchDependencies';
@@ -8,6 +8,13 @@ import { toOrderOutcome, type DecidedOrder } from './toOrderOutcome';
 type Parsed = { message: QueuedMessage; decided: DecidedOrder; orderId: string; userId: string };
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const entry = (timestamp: string, level: LogEntry['level'], message: string, fields: Record<string, unknown>): LogEntry => ({
+  timestamp,
+  level,
+  message,
+  ...fields,
+});
 
 /**
  * Validates and records one batch. A message is acknowledged only once its effect is stored
@@ -39,18 +46,14 @@ export const processOrderBatch = async (
   let deadLettered = 0;
   malformed.forEach(({ message, reason }, index) => {
     const settled = deadLetterResults[index];
-    const base = { timestamp, message_id: message.messageId, receive_count: message.receiveCount, reason };
+    const fields = { message_id: message.messageId, receive_count: message.receiveCount, reason };
     if (settled?.status === 'fulfilled') {
       deadLettered += 1;
-      log.push({ ...base, level: 'error', message: 'Malformed message moved to the dead-letter queue' });
+      log.push(entry(timestamp, 'error', 'Malformed message moved to the dead-letter queue', fields));
     } else {
       retryMessageIds.push(message.messageId);
-      log.push({
-        ...base,
-        level: 'error',
-        message: 'Malformed message could not be moved to the dead-letter queue; it will be redelivered',
-        error: describeError(settled?.reason),
-      });
+      const text = 'Malformed message could not be moved to the dead-letter queue; it will be redelivered';
+      log.push(entry(timestamp, 'error', text, { ...fields, error: describeError(settled?.reason) }));
     }
   });
 
@@ -59,29 +62,24 @@ export const processOrderBatch = async (
   let duplicates = 0;
   parsed.forEach(({ message, decided, orderId, userId }, index) => {
     const result = results[index] ?? RecordResult.Failed;
-    const base = { timestamp, order_id: orderId, user_id: userId, message_id: message.messageId };
+    const fields = { order_id: orderId, user_id: userId, message_id: message.messageId };
     if (result === RecordResult.Failed) {
       retryMessageIds.push(message.messageId);
-      log.push({ ...base, level: 'error', message: 'Order could not be stored; it will be redelivered' });
+      log.push(entry(timestamp, 'error', 'Order could not be stored; it will be redelivered', fields));
       return;
     }
     if (result === RecordResult.Duplicate) {
       duplicates += 1;
-      log.push({ ...base, level: 'info', message: 'Duplicate delivery ignored: this message was already counted' });
+      log.push(entry(timestamp, 'info', 'Duplicate delivery ignored: this message was already counted', fields));
       return;
     }
     recorded += 1;
     const { outcome } = decided;
     if (outcome.valid) {
-      log.push({ ...base, level: 'info', message: 'Order processed', order_value_cents: outcome.valueCents, month: outcome.month });
+      log.push(entry(timestamp, 'info', 'Order processed', { ...fields, order_value_cents: outcome.valueCents, month: outcome.month }));
     } else {
-      log.push({
-        ...base,
-        level: 'warn',
-        message: `Order failed validation: ${decided.failureReason}`,
-        defect: decided.defect,
-        month: outcome.month,
-      });
+      const text = `Order failed validation: ${decided.failureReason}`;
+      log.push(entry(timestamp, 'warn', text, { ...fields, defect: decided.defect, month: outcome.month }));
     }
   });
 

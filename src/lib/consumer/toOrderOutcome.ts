@@ -4,8 +4,14 @@ import type { OrderOutcome } from '../stats/orderOutcome';
 
 export type DecidedOrder = { outcome: OrderOutcome; failureReason?: string; defect?: string };
 
-/** Months are calendar months in UTC, whatever offset the order's timestamp carries. */
-export const orderMonth = (timestamp: string): string => new Date(timestamp).toISOString().slice(0, 7);
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Months are calendar months in UTC, whatever offset the order's timestamp carries; a timestamp without
+ * an offset (as the original Python producer wrote them) is read as UTC, not as the host's local time.
+ */
+export const orderMonth = (timestamp: string): string =>
+  new Date(HAS_OFFSET.test(timestamp) ? timestamp : `${timestamp}Z`).toISOString().slice(0, 7);
 
 export const toOrderOutcome = (messageId: string, order: Order): DecidedOrder => {
   const month = orderMonth(order.order_timestamp);

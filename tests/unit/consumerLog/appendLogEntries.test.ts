@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendLogEntries } from '../../../src/lib/logs/appendLogEntries';
-import { CONSUMER_LOG_FILE, consumerLogPath } from '../../../src/lib/logs/consumerLogPath';
-import { LogLevel, type LogEntry } from '../../../src/lib/logs/logEntry';
+import { appendLogEntries } from '../../../src/lib/consumerLog/appendLogEntries';
+import { CONSUMER_LOG_FILE, consumerLogPath } from '../../../src/lib/consumerLog/consumerLogPath';
+import { LogLevel, type LogEntry } from '../../../src/lib/consumerLog/logEntry';
 
 let dir: string;
 beforeEach(async () => {

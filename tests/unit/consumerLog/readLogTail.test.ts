@@ -1,7 +1,7 @@
 import { appendFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLogTail } from '../../../src/lib/logs/readLogTail';
+import { readLogTail } from '../../../src/lib/consumerLog/readLogTail';
 
 let dir: string;
 let file: string;
