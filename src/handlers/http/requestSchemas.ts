@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { orderSchema, type Order } from '../../lib/orders/order';
+import { messageBytes, SqsLimits } from '../../lib/queue/sqsLimits';
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a whole number`)
     .transform(Number)
-    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
+    .meta({ description: `A whole number from ${min} to ${max}` });
 
 export const produceBodySchema = z
   .object({
@@ -28,3 +31,29 @@ export const userPathSchema = z.object({
 export const monthPathSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be in YYYY-MM format, e.g. 2025-12'),
 });
+
+export const MAX_ORDERS_PER_REQUEST = 500;
+
+const fitsInOneMessage = (order: Order) => messageBytes(JSON.stringify(order)) <= SqsLimits.maxMessageBytes;
+
+/** The seed's order format, shape only: the business rules (ORD prefix, matching value, ...) stay the consumer's. */
+const intakeOrderSchema = orderSchema.refine(fitsInOneMessage, {
+  message: `order must be at most ${SqsLimits.maxMessageBytes / 1024} KiB as JSON (one SQS message)`,
+});
+
+export const ordersBodySchema = z.union(
+  [
+    intakeOrderSchema,
+    z
+      .array(intakeOrderSchema)
+      .min(1, 'send at least one order')
+      .max(MAX_ORDERS_PER_REQUEST, `send at most ${MAX_ORDERS_PER_REQUEST} orders per request`),
+  ],
+  { error: `expected an order object or an array of 1 to ${MAX_ORDERS_PER_REQUEST} orders` },
+);
+
+export const DOCS_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'docs.js'] as const;
+export const docsAssetPathSchema = z.object({ asset: z.enum(DOCS_ASSETS) });
+
+export const DASHBOARD_ASSETS = ['dashboard.css', 'dashboard.js'] as const;
+export const dashboardAssetPathSchema = z.object({ asset: z.enum(DASHBOARD_ASSETS) });

@@ -3,12 +3,13 @@ import { getConfig } from '../../lib/config/config';
 import { getRedis } from '../../lib/redis/redisClient';
 import { readGlobalStats } from '../../lib/stats/readGlobalStats';
 import { readMonthlyStats } from '../../lib/stats/readMonthlyStats';
+import { readMonthTotals } from '../../lib/stats/readMonthTotals';
 import { notFound } from './httpError';
 import { httpRoute, routeGroup } from './httpRoute';
 import { jsonResponse } from './jsonResponse';
 import { parseInput } from './parseInput';
 import { monthPathSchema } from './requestSchemas';
-import { globalStatsBody, monthlyStatsBody } from './statsBodies';
+import { globalStatsBody, monthlyStatsBody, monthTotalsBody } from './statsBodies';
 
 const showGlobalStats = async () =>
   jsonResponse(200, globalStatsBody(await readGlobalStats(getRedis(), getConfig().KEY_PREFIX)));
@@ -20,9 +21,12 @@ const showMonthlyStats = async (event: APIGatewayProxyEvent) => {
   return jsonResponse(200, monthlyStatsBody(stats));
 };
 
+const listMonths = async () => jsonResponse(200, monthTotalsBody(await readMonthTotals(getRedis(), getConfig().KEY_PREFIX)));
+
 export const handler = httpRoute(
   routeGroup({
     'GET /stats/global': showGlobalStats,
     'GET /stats/monthly/{month}': showMonthlyStats,
+    'GET /stats/monthly': listMonths,
   }),
 );

@@ -5,6 +5,13 @@ import { sendMessages } from '../queue/sendMessages';
 
 export type ProducedOrder = Pick<Order, 'order_id' | 'user_id' | 'order_value'> & { message_id: string };
 
+export const producedOrder = (order: Order, messageId: string): ProducedOrder => ({
+  order_id: order.order_id,
+  user_id: order.user_id,
+  order_value: order.order_value,
+  message_id: messageId,
+});
+
 /** Puts orders on the queue as they are (the consumer owns the business rules) and returns their message ids. */
 export const enqueueOrders = async (sqs: SQSClient, queueUrl: string, orders: readonly Order[]): Promise<ProducedOrder[]> => {
   const messageIds = await sendMessages(
@@ -12,12 +19,7 @@ export const enqueueOrders = async (sqs: SQSClient, queueUrl: string, orders: re
     queueUrl,
     orders.map((order) => JSON.stringify(order)),
   );
-  return orders.map((order, index) => ({
-    order_id: order.order_id,
-    user_id: order.user_id,
-    order_value: order.order_value,
-    message_id: messageIds[index] ?? '',
-  }));
+  return orders.map((order, index) => producedOrder(order, messageIds[index] ?? ''));
 };
 
 /** Generates random orders like the seed's producer (about 20% invalid) and enqueues them. */

@@ -1,15 +1,17 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { chunkBodies } from './chunkBodies';
 import { QueueSendError } from './queueErrors';
 
-const BATCH_SIZE = 10; // SendMessageBatch's limit
 const MAX_ATTEMPTS = 3;
 
 export type SendOptions = { concurrency?: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends one chunk of at most ten bodies, retrying the entries SQS reports as failed. */
-const sendChunk = async (sqs: SQSClient, queueUrl: string, bodies: string[]): Promise<string[]> => {
+type ChunkResult = { messageIds: (string | undefined)[]; lastFailure: string };
+
+/** Sends one chunk of at most ten bodies, retrying the entries SQS reports as failed; unsent ones stay undefined. */
+const sendChunk = async (sqs: SQSClient, queueUrl: string, bodies: string[]): Promise<ChunkResult> => {
   const messageIds: (string | undefined)[] = bodies.map(() => undefined);
   let pending = bodies.map((_, index) => index);
   let lastFailure = 'unknown error';
@@ -28,13 +30,13 @@ const sendChunk = async (sqs: SQSClient, queueUrl: string, bodies: string[]): Pr
     if (failed[0]) lastFailure = failed[0].Message ?? failed[0].Code ?? lastFailure;
     pending = failed.map((entry) => Number(entry.Id));
   }
-  if (pending.length > 0) throw new QueueSendError(bodies.length - pending.length, pending.length, lastFailure);
-  return messageIds as string[];
+  return { messageIds, lastFailure };
 };
 
 /**
- * Sends bodies with SendMessageBatch, ten per call and several calls in flight.
- * Returns the SQS message ids in the order of `bodies`; throws QueueSendError when any body could not be sent.
+ * Sends bodies with SendMessageBatch, ten per call (at most 1 MiB) and several calls in flight.
+ * Returns the SQS message ids in the order of `bodies`; throws QueueSendError, which tells which bodies were
+ * sent, when any body could not be sent.
  */
 export const sendMessages = async (
   sqs: SQSClient,
@@ -42,29 +44,22 @@ export const sendMessages = async (
   bodies: readonly string[],
   { concurrency = 8 }: SendOptions = {},
 ): Promise<string[]> => {
-  const chunks: string[][] = [];
-  for (let start = 0; start < bodies.length; start += BATCH_SIZE) chunks.push(bodies.slice(start, start + BATCH_SIZE));
-
-  const results: string[][] = new Array(chunks.length);
-  const failures: QueueSendError[] = [];
+  const chunks = chunkBodies(bodies);
+  const results: ChunkResult[] = new Array(chunks.length);
   let next = 0;
   const worker = async () => {
     while (next < chunks.length) {
       const index = next++;
-      try {
-        results[index] = await sendChunk(sqs, queueUrl, chunks[index] ?? []);
-      } catch (error) {
-        if (!(error instanceof QueueSendError)) throw error;
-        failures.push(error);
-        results[index] = [];
-      }
+      results[index] = await sendChunk(sqs, queueUrl, chunks[index] ?? []);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
 
-  if (failures.length > 0) {
-    const failed = failures.reduce((sum, failure) => sum + failure.failed, 0);
-    throw new QueueSendError(bodies.length - failed, failed, failures[0]?.firstFailure ?? 'unknown error');
+  const messageIds = results.flatMap((result) => result.messageIds);
+  const failed = messageIds.filter((id) => id === undefined).length;
+  if (failed > 0) {
+    const firstFailure = results.find((result) => result.messageIds.includes(undefined))?.lastFailure ?? 'unknown error';
+    throw new QueueSendError(bodies.length - failed, failed, firstFailure, messageIds);
   }
-  return results.flat();
+  return messageIds as string[];
 };

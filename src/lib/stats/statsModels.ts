@@ -18,3 +18,5 @@ export type MonthlyStats = {
 
 export type RankingEntry = { userId: string; score: number };
 export type Rankings = { bySpendCents: RankingEntry[]; byOrderCount: RankingEntry[] };
+
+export type MonthTotals = Omit<MonthlyStats, 'users'>;

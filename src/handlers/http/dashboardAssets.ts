@@ -1,0 +1,14 @@
+import dashboardStyles from '../../web/dashboard/dashboard.css' with { type: 'text' };
+import dashboardPageHtml from '../../web/dashboard/dashboard.html' with { type: 'text' };
+import dashboardScript from '../../web/dashboard/dashboard.browser.js' with { type: 'text' };
+import type { DASHBOARD_ASSETS } from './requestSchemas';
+import { TextContentType } from './routeSpec';
+import type { TextAsset } from './textResponse';
+
+// esbuild inlines these files as strings (import attributes), so the function needs nothing beside its bundle.
+export const dashboardPage: TextAsset = { contentType: TextContentType.Html, body: dashboardPageHtml, maxAgeSeconds: 0 };
+
+export const dashboardAssets: Record<(typeof DASHBOARD_ASSETS)[number], TextAsset> = {
+  'dashboard.css': { contentType: TextContentType.Css, body: dashboardStyles, maxAgeSeconds: 0 },
+  'dashboard.js': { contentType: TextContentType.JavaScript, body: dashboardScript, maxAgeSeconds: 0 },
+};

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+
+type Issue = z.core.$ZodIssue;
+
+/** The issues of the one union option that fits the input's kind (an object, an array), when exactly one does. */
+const fittingOptionIssues = (issue: Issue): readonly Issue[] | undefined => {
+  if (issue.code !== 'invalid_union') return undefined;
+  const fitting = issue.errors.filter(
+    (optionIssues) => !optionIssues.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'),
+  );
+  return fitting.length === 1 ? fitting[0] : undefined;
+};
+
+/** zod reports a failed union as one "Invalid input"; the fields that are wrong are in the option meant. */
+const flattenIssues = (issues: readonly Issue[]): Issue[] =>
+  issues.flatMap((issue) => {
+    const inner = fittingOptionIssues(issue);
+    if (!inner) return [issue];
+    return flattenIssues(inner).map((innerIssue) => ({ ...innerIssue, path: [...issue.path, ...innerIssue.path] }));
+  });
+
+/** A leading index means the input is an array (of orders): `[3].items.0.quantity` reads as a position. */
+const formatPath = (path: readonly PropertyKey[], part: string): string => {
+  if (path.length === 0) return part;
+  const [first, ...rest] = path.map(String);
+  const head = typeof path[0] === 'number' ? `[${first}]` : first;
+  return [head, ...rest].join('.');
+};
+
+/** One `path: message` per bad field, in the order zod found them. */
+export const describeIssues = (issues: readonly Issue[], part: string): string[] =>
+  flattenIssues(issues).map((issue) => `${formatPath(issue.path, part)}: ${issue.message.replace(/^Invalid input: /, '')}`);
