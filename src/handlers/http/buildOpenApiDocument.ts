@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMIN_TOKEN_HEADER } from '../middleware/requireAdminToken';
 import { errorResponse } from './responseSchemas';
-import type { RouteResponse, RouteSpec } from './routeSpec';
+import { RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
 
 type JsonSchema = { [key: string]: unknown };
 type ObjectJsonSchema = JsonSchema & { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -79,7 +79,9 @@ export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApi
     openapi: '3.1.0',
     info,
     servers: [{ url: '.', description: 'This deployment' }],
-    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+    tags: Object.values(RouteTag)
+      .filter((tag) => routes.some((route) => route.tag === tag))
+      .map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { [ADMIN_TOKEN_SCHEME]: { type: 'apiKey', in: 'header', name: ADMIN_TOKEN_HEADER } },

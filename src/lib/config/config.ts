@@ -46,3 +46,28 @@ export const requireSetting = <K extends keyof Config>(config: Config, name: K):
   }
   return value as NonNullable<Config[K]>;
 };
+
+// The command-line client's settings; it runs on a person's machine, not in a function, so they are separate.
+const cliEnvironmentSchema = z.object({
+  // Empty means unset, so `SQS_ORDERS_API_URL= npm run cli ...` falls back to finding the API.
+  SQS_ORDERS_API_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
+  EMULATOR_PORT: z.coerce.number().int().min(1).max(65_535).default(4566),
+  STAGE: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,32}$/, 'use 1 to 32 letters, digits or -')
+    .default('local'),
+});
+
+export type CliConfig = Readonly<z.infer<typeof cliEnvironmentSchema>>;
+
+export const getCliConfig = (env: NodeJS.ProcessEnv = process.env): CliConfig => {
+  const parsed = cliEnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze(parsed.data);
+};

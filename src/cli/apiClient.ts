@@ -1,0 +1,52 @@
+import { ApiError, CliError } from './cliErrors';
+
+// API Gateway's answer for a route it does not know, whatever the method.
+const UNKNOWN_ROUTE_ERROR_TYPE = 'MissingAuthenticationTokenException';
+
+const errorDetail = (response: Response, body: unknown, text: string): string => {
+  if (response.headers.get('x-amzn-errortype') === UNKNOWN_ROUTE_ERROR_TYPE) {
+    return 'this deployment has no such route (redeploy it with npm run up)';
+  }
+  const fields = (body ?? {}) as { error?: unknown; message?: unknown; not_queued?: unknown };
+  const message = typeof fields.error === 'string' ? fields.error : typeof fields.message === 'string' ? fields.message : '';
+  const notQueued = Array.isArray(fields.not_queued) ? ` (not queued: positions ${fields.not_queued.join(', ')})` : '';
+  return `${message || text.slice(0, 200) || response.statusText}${notQueued}`.replace(/\s+/g, ' ');
+};
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The deployed API, JSON in and out; an error status becomes an ApiError naming the request. */
+export const createApiClient = (baseUrl: string) => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const request = `${method} ${path}`;
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new CliError(`${request}: no answer from ${baseUrl} (${cause?.code ?? cause?.message ?? String(error)})`);
+    }
+    const text = await response.text();
+    const parsed = parseJson(text);
+    if (!response.ok) throw new ApiError(request, response.status, errorDetail(response, parsed, text));
+    if (parsed === undefined) throw new CliError(`${request}: the answer is not JSON: ${text.slice(0, 200)}`);
+    return parsed as T;
+  };
+  return {
+    baseUrl,
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+  };
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;

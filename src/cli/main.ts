@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../lib/config/config';
+import { createApiClient } from './apiClient';
+import { CliError, UsageError } from './cliErrors';
+import type { Command, Output } from './command';
+import { dlqCommand } from './commands/dlq';
+import { logsCommand } from './commands/logs';
+import { monthCommand } from './commands/month';
+import { produceCommand } from './commands/produce';
+import { sendCommand } from './commands/send';
+import { statsCommand } from './commands/stats';
+import { urlCommand } from './commands/url';
+import { userCommand } from './commands/user';
+import { findApi } from './findApi';
+import { formatTable } from './formatting';
+
+const PROGRAM = 'npm run cli --';
+const COMMANDS: readonly Command[] = [
+  produceCommand,
+  sendCommand,
+  statsCommand,
+  userCommand,
+  monthCommand,
+  logsCommand,
+  dlqCommand,
+  urlCommand,
+];
+
+const helpText = (): string =>
+  [
+    `Usage: ${PROGRAM} <command> [arguments]`,
+    '',
+    ...formatTable(COMMANDS.map((command) => [`  ${command.name} ${command.usage}`.trimEnd(), command.summary])),
+    '',
+    'The API is SQS_ORDERS_API_URL when set, else the local deployment: ',
+    '  http://localhost:${EMULATOR_PORT:-4566}/restapis/sqs-orders-${STAGE:-local}/${STAGE:-local}/_user_request_',
+    'Exit status: 0 done, 1 the API or the pipeline failed, 2 a wrong command line.',
+  ].join('\n');
+
+const standardOutput: Output = {
+  line: (text) => process.stdout.write(`${text}\n`),
+  json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  progress: process.stderr,
+};
+
+const parseCommandLine = (command: Command, args: string[]) => {
+  try {
+    const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > command.maxArguments) {
+      throw new Error(`too many arguments: ${parsed.positionals.slice(command.maxArguments).join(' ')}`);
+    }
+    return parsed;
+  } catch (error) {
+    throw new UsageError(`${command.name}: ${(error as Error).message}; usage: ${PROGRAM} ${command.name} ${command.usage}`);
+  }
+};
+
+const run = async ([name, ...args]: string[]): Promise<void> => {
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${helpText()}\n`);
+    if (name === undefined) throw new UsageError('no command given');
+    return;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; see ${PROGRAM} help`);
+  const { positionals, values } = parseCommandLine(command, args);
+  const api = createApiClient(await findApi());
+  await command.run({ api, positionals, options: values, output: standardOutput });
+};
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+
+run(process.argv.slice(2)).then(
+  () => {
+    process.exitCode = 0;
+  },
+  (error: unknown) => {
+    const known = error instanceof CliError || error instanceof ConfigError;
+    const message = known ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`sqs-orders: ${oneLine(message)}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  },
+);
