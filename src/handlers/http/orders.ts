@@ -23,7 +23,8 @@ const takeOrders = async (event: APIGatewayProxyEvent) => {
     orders,
   );
   if (notQueued.length === 0) {
-    return jsonResponse(202, { message: `Accepted ${queued.length} orders`, orders: queued });
+    const noun = queued.length === 1 ? 'order' : 'orders';
+    return jsonResponse(202, { message: `Accepted ${queued.length} ${noun}`, orders: queued });
   }
   logEvent('error', 'Orders could not be queued', { queued: queued.length, not_queued: notQueued.length, failure });
   return jsonResponse(503, {

@@ -1,0 +1,123 @@
+import { buildOpenApiDocument } from '../../src/handlers/http/buildOpenApiDocument';
+import { routeCatalog } from '../../src/handlers/http/routeCatalog';
+import { apiClient, waitFor, type ApiResponse } from './support/apiClient';
+import { e2eEnvironment } from './support/e2eEnvironment';
+import { serverlessHttpRoutes } from './support/serverlessRoutes';
+
+const api = apiClient(e2eEnvironment().apiUrl);
+const admin = { 'x-admin-token': 'local-admin' };
+const json = { 'content-type': 'application/json' };
+const text = { 'content-type': 'text/plain' };
+const routeName = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+const order = (orderId: string, userId: string, cents: number, timestamp = '2026-01-10T12:00:00Z') => ({
+  order_id: orderId,
+  user_id: userId,
+  order_timestamp: timestamp,
+  order_value: cents / 100,
+  items: [{ product_id: 'P1', quantity: 1, price_per_unit: cents / 100 }],
+});
+
+type Sample = { route: string; status: number; send: () => Promise<ApiResponse> };
+
+// One real request per route and documented status (but 500, and 503 which a healthy stack never answers).
+const samples: Sample[] = [
+  { route: 'GET /api', status: 200, send: () => api.get('/api') },
+  { route: 'POST /produce', status: 200, send: () => api.postJson('/produce', { count: 2, seed: 5 }) },
+  { route: 'POST /produce', status: 400, send: () => api.postJson('/produce', { count: 0 }) },
+  { route: 'POST /produce', status: 415, send: () => api.call('POST', '/produce', { body: 'count=1', headers: text }) },
+  { route: 'POST /orders', status: 202, send: () => api.postJson('/orders', order('ORD-DOC-2', 'U7002', 100)) },
+  { route: 'POST /orders', status: 400, send: () => api.postJson('/orders', [order('ORD-DOC-3', 'U7002', 100), {}]) },
+  { route: 'POST /orders', status: 415, send: () => api.call('POST', '/orders', { body: '[]', headers: text }) },
+  { route: 'GET /consumer_logs', status: 200, send: () => api.get('/consumer_logs?limit=5') },
+  { route: 'GET /consumer_logs', status: 400, send: () => api.get('/consumer_logs?limit=0') },
+  { route: 'DELETE /clear_redis_db', status: 401, send: () => api.call('DELETE', '/clear_redis_db') },
+  { route: 'DELETE /clear_redis_db', status: 403, send: () => api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'wrong-token' } }) },
+  { route: 'GET /users', status: 200, send: () => api.get('/users?limit=3') },
+  { route: 'GET /users', status: 400, send: () => api.get('/users?limit=x') },
+  { route: 'GET /users/{user_id}/stats', status: 200, send: () => api.get('/users/U7001/stats') },
+  { route: 'GET /users/{user_id}/stats', status: 400, send: () => api.get('/users/X7001/stats') },
+  { route: 'GET /users/{user_id}/stats', status: 404, send: () => api.get('/users/U7999/stats') },
+  { route: 'GET /stats/global', status: 200, send: () => api.get('/stats/global') },
+  { route: 'GET /stats/monthly', status: 200, send: () => api.get('/stats/monthly') },
+  { route: 'GET /stats/monthly/{month}', status: 200, send: () => api.get('/stats/monthly/2026-01') },
+  { route: 'GET /stats/monthly/{month}', status: 400, send: () => api.get('/stats/monthly/2026-1') },
+  { route: 'GET /stats/monthly/{month}', status: 404, send: () => api.get('/stats/monthly/1999-01') },
+  { route: 'GET /openapi.json', status: 200, send: () => api.get('/openapi.json') },
+  { route: 'GET /docs', status: 200, send: () => api.get('/docs') },
+  { route: 'GET /docs/{asset}', status: 200, send: () => api.get('/docs/swagger-ui.css') },
+  { route: 'GET /docs/{asset}', status: 200, send: () => api.get('/docs/swagger-ui-bundle.js') },
+  { route: 'GET /docs/{asset}', status: 200, send: () => api.get('/docs/docs.js') },
+  { route: 'GET /docs/{asset}', status: 404, send: () => api.get('/docs/index.html') },
+  { route: 'GET /dashboard', status: 200, send: () => api.get('/dashboard') },
+  { route: 'GET /dashboard/{asset}', status: 200, send: () => api.get('/dashboard/dashboard.js') },
+  { route: 'GET /dashboard/{asset}', status: 200, send: () => api.get('/dashboard/dashboard.css') },
+  { route: 'GET /dashboard/{asset}', status: 404, send: () => api.get('/dashboard/index.html') },
+  // Last, as it deletes what the others read.
+  { route: 'DELETE /clear_redis_db', status: 200, send: () => api.call('DELETE', '/clear_redis_db', { headers: admin }) },
+];
+
+const catalogued = (name: string) => {
+  const route = routeCatalog.find((candidate) => routeName(candidate) === name);
+  if (!route) throw new Error(`${name} is not in the route catalog`);
+  return route;
+};
+
+describe('the API documentation matches serverless.yml and the real responses', () => {
+  beforeAll(async () => {
+    expect((await api.call('DELETE', '/clear_redis_db', { headers: admin })).status).toBe(200);
+    const accepted = await api.postJson('/orders', [order('ORD-DOC-1', 'U7001', 1234), order('BAD-DOC', 'U7001', 500)]);
+    expect(accepted.status).toBe(202);
+    await waitFor(
+      async () => (await api.get('/stats/global')).body as { total_orders: number; failed_orders: number },
+      (global) => global.total_orders + global.failed_orders >= 2,
+      60_000,
+    );
+  });
+
+  test('every http event of serverless.yml is documented, and every documented route is deployed', async () => {
+    const deployed = await serverlessHttpRoutes();
+    const document = (await api.get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect([...documented].sort()).toEqual([...deployed].sort());
+  }, 60_000);
+
+  test('the served document is the one built from the route catalog, and GET /api lists the same routes', async () => {
+    const document = (await api.get('/openapi.json')).body as { info: { title: string; version: string; description: string } };
+    expect(document).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(routeCatalog, document.info))));
+    const info = (await api.get('/api')).body as { endpoints: { method: string; path: string }[] };
+    expect(info.endpoints.map(routeName)).toEqual(routeCatalog.map(routeName));
+  });
+
+  test('every route and every documented status it can answer has a sample below', () => {
+    const wanted = routeCatalog.flatMap((route) =>
+      Object.keys(route.responses)
+        .map(Number)
+        .filter((status) => status !== 503)
+        .map((status) => `${routeName(route)} → ${status}`),
+    );
+    const sampled = new Set(samples.map((sample) => `${sample.route} → ${sample.status}`));
+    expect(wanted.filter((name) => !sampled.has(name))).toEqual([]);
+  });
+
+  test.each(samples.map((sample) => [`${sample.route} → ${sample.status}`, sample] as const))(
+    '%s: the real response has a documented status and shape',
+    async (_name, { route, status, send }) => {
+      const response = await send();
+      expect({ status: response.status, body: response.body }).toMatchObject({ status });
+      const documented = catalogued(route).responses[status];
+      if (!documented) throw new Error(`${route} does not document ${status}`);
+      if ('json' in documented) {
+        expect(response.contentType).toMatch(/^application\/json/);
+        const parsed = documented.json.safeParse(response.body);
+        expect(parsed.error?.issues ?? []).toEqual([]);
+      } else {
+        expect(documented.text.some((type) => response.contentType.startsWith(type))).toBe(true);
+        expect(typeof response.body).toBe('string');
+        expect((response.body as string).length).toBeGreaterThan(100);
+      }
+    },
+  );
+});

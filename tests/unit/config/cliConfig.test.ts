@@ -1,0 +1,27 @@
+import { ConfigError, getCliConfig } from '../../../src/lib/config/config';
+
+describe('getCliConfig', () => {
+  test('defaults to the local emulator and stage', () => {
+    expect(getCliConfig({})).toEqual({ SQS_ORDERS_API_URL: undefined, EMULATOR_PORT: 4566, STAGE: 'local' });
+  });
+
+  test('reads the API URL, the port and the stage', () => {
+    expect(getCliConfig({ SQS_ORDERS_API_URL: 'https://api.example.test/prod', EMULATOR_PORT: '4600', STAGE: 'dev' })).toEqual({
+      SQS_ORDERS_API_URL: 'https://api.example.test/prod',
+      EMULATOR_PORT: 4600,
+      STAGE: 'dev',
+    });
+    expect(getCliConfig({ SQS_ORDERS_API_URL: '' }).SQS_ORDERS_API_URL).toBeUndefined();
+  });
+
+  test.each([
+    [{ SQS_ORDERS_API_URL: 'localhost:4566' }, /SQS_ORDERS_API_URL/],
+    [{ SQS_ORDERS_API_URL: 'ftp://example.test' }, /SQS_ORDERS_API_URL/],
+    [{ EMULATOR_PORT: 'x' }, /EMULATOR_PORT/],
+    [{ EMULATOR_PORT: '70000' }, /EMULATOR_PORT/],
+    [{ STAGE: 'local/../x' }, /STAGE/],
+  ])('%j is refused with a message naming the variable', (env, name) => {
+    expect(() => getCliConfig(env)).toThrow(ConfigError);
+    expect(() => getCliConfig(env)).toThrow(name);
+  });
+});

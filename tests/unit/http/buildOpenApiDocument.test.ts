@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { buildOpenApiDocument } from '../../../src/handlers/http/buildOpenApiDocument';
+import { ordersBodySchema, produceBodySchema, usersQuerySchema } from '../../../src/handlers/http/requestSchemas';
+import { globalStatsResponse } from '../../../src/handlers/http/responseSchemas';
+import { routeCatalog } from '../../../src/handlers/http/routeCatalog';
+
+const info = { title: 'sqs-orders', version: '9.9.9', description: 'test' };
+const document = buildOpenApiDocument(routeCatalog, info);
+
+type Operation = {
+  parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
+  requestBody?: { required: boolean; content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  security?: unknown[];
+};
+const operation = (method: string, path: string) =>
+  (document.paths[path] as Record<string, Operation> | undefined)?.[method.toLowerCase()];
+const withoutDialect = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io });
+  return rest;
+};
+
+describe('buildOpenApiDocument', () => {
+  test('is OpenAPI 3.1 with a server relative to the document, so it works under any stage prefix', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info).toEqual(info);
+    expect(document.servers).toEqual([{ url: '.', description: expect.any(String) }]);
+  });
+
+  test('documents every catalogued route once, and nothing else', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const catalogued = routeCatalog.map((route) => `${route.method} ${route.path}`);
+    expect(documented.sort()).toEqual([...catalogued].sort());
+    expect(new Set(catalogued).size).toBe(catalogued.length);
+  });
+
+  test.each(routeCatalog.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s: every {placeholder} of the path is a required path parameter, and only those',
+    (_name, route) => {
+      const placeholders = [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+      const pathParameters = (operation(route.method, route.path)?.parameters ?? []).filter((p) => p.in === 'path');
+      expect(pathParameters.map((parameter) => parameter.name).sort()).toEqual(placeholders.sort());
+      expect(pathParameters.every((parameter) => parameter.required)).toBe(true);
+    },
+  );
+
+  test('request schemas are generated from the schemas the handlers parse with', () => {
+    const produce = operation('POST', '/produce');
+    expect(produce?.requestBody).toEqual({
+      required: false,
+      content: { 'application/json': { schema: withoutDialect(produceBodySchema, 'input') } },
+    });
+    expect(operation('POST', '/orders')?.requestBody?.content['application/json']?.schema).toEqual(
+      withoutDialect(ordersBodySchema, 'input'),
+    );
+    const limit = withoutDialect(usersQuerySchema, 'input') as unknown as { properties: { limit: { description: string } } };
+    const { description, ...limitSchema } = limit.properties.limit;
+    expect(operation('GET', '/users')?.parameters).toEqual([
+      { name: 'limit', in: 'query', required: false, description, schema: limitSchema },
+    ]);
+  });
+
+  test('response schemas come from the response zod schemas, strict objects included', () => {
+    const schema = operation('GET', '/stats/global')?.responses['200']?.content?.['application/json']?.schema;
+    expect(schema).toEqual(withoutDialect(globalStatsResponse, 'output'));
+    expect(schema).toMatchObject({ additionalProperties: false, required: ['total_orders', 'total_revenue', 'failed_orders'] });
+  });
+
+  test('every route documents its 500, and the admin route its token', () => {
+    for (const route of routeCatalog) expect(operation(route.method, route.path)?.responses['500']).toBeDefined();
+    expect(operation('DELETE', '/clear_redis_db')?.security).toEqual([{ adminToken: [] }]);
+    expect(document.components.securitySchemes.adminToken).toEqual({ type: 'apiKey', in: 'header', name: 'x-admin-token' });
+    expect(operation('GET', '/stats/global')?.security).toBeUndefined();
+  });
+
+  test('pages and assets are documented as text, not JSON', () => {
+    expect(Object.keys(operation('GET', '/dashboard')?.responses['200']?.content ?? {})).toEqual(['text/html']);
+    expect(Object.keys(operation('GET', '/docs/{asset}')?.responses['200']?.content ?? {})).toEqual([
+      'text/javascript',
+      'text/css',
+    ]);
+  });
+});
