@@ -1,0 +1,204 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateOrders } from '../../src/lib/orders/generateOrders';
+import { asAmount, expectedStats } from '../support/expectedStats';
+import { apiClient, waitFor } from './support/apiClient';
+import { e2eEnvironment } from './support/e2eEnvironment';
+import { runCli, startCli } from './support/runCli';
+
+const env = e2eEnvironment();
+const api = apiClient(env.apiUrl);
+const viaUrl = { SQS_ORDERS_API_URL: env.apiUrl };
+const SEED = 424_242;
+const COUNT = 500;
+const amount = (cents: number) => asAmount(cents).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const count = (value: number) => value.toLocaleString('en-US');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/** An error is one line on stderr, nothing on stdout, and a non-zero exit status. */
+const expectOneLineError = (run: { code: number | null; stdout: string; stderr: string }, pattern: RegExp, code = 1) => {
+  expect(run.code).toBe(code);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.endsWith('\n')).toBe(true);
+  expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(pattern)]);
+};
+
+describe('npm run cli', () => {
+  const orders = generateOrders(COUNT, { seed: SEED });
+  const month = new Date().toISOString().slice(0, 7);
+  const expected = expectedStats(orders, () => month);
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'sqs-orders-cli-'));
+    const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
+    expect(cleared.status).toBe(200);
+  });
+  afterAll(async () => {
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  test('url: SQS_ORDERS_API_URL when set', async () => {
+    const run = await runCli(['url'], viaUrl);
+    expect(run).toMatchObject({ code: 0, stdout: `${env.apiUrl}\n`, stderr: '' });
+  }, 60_000);
+
+  test("url: without it, the local deployment's stable URL on EMULATOR_PORT", async () => {
+    const run = await runCli(['url'], { EMULATOR_PORT: String(env.emulatorPort), STAGE: 'local' });
+    expect(run).toMatchObject({ code: 0, stdout: `${env.apiUrl}\n`, stderr: '' });
+  });
+
+  test('nothing answers: one line saying how to start it', async () => {
+    const run = await runCli(['stats'], { EMULATOR_PORT: String(await freePort()) });
+    expectOneLineError(run, /^sqs-orders: no sqs-orders API answers at http:\/\/localhost:\d+\/.*: start it with npm run up/);
+  });
+
+  test(`produce ${COUNT}: progress until every order is consumed, then what became of them`, async () => {
+    const run = await runCli(['produce', String(COUNT), '--seed', String(SEED)], viaUrl);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `Sent ${COUNT} orders to the queue.`,
+      `Consumed ${COUNT} orders: ${count(expected.global.total_orders)} valid ` +
+        `(revenue +${amount(expected.global.total_revenue_cents)}), ${count(expected.global.failed_orders)} failed.`,
+      '',
+    ]);
+    // Not a terminal: plain progress lines on stderr, rising to the total.
+    const progress = run.stderr.trimEnd().split('\n');
+    expect(progress.every((line) => /^\d+\/500 orders consumed$/.test(line))).toBe(true);
+    expect(progress.at(-1)).toBe('500/500 orders consumed');
+    const figures = progress.map((line) => Number(line.split('/')[0]));
+    expect(figures).toEqual([...figures].sort((a, b) => a - b));
+  }, 120_000);
+
+  test('stats: the global figures and the rankings', async () => {
+    const run = await runCli(['stats'], viaUrl);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 3).map((line) => line.split(/\s{2,}/))).toEqual([
+      ['Valid orders', count(expected.global.total_orders)],
+      ['Revenue', amount(expected.global.total_revenue_cents)],
+      ['Failed orders', count(expected.global.failed_orders)],
+    ]);
+    const [topSpender] = [...expected.users.entries()].sort(([a, x], [b, y]) => y.spendCents - x.spendCents || a.localeCompare(b));
+    expect(lines).toContain('Top spenders');
+    expect(lines[lines.indexOf('Top spenders') + 2]?.split(/\s+/)).toEqual(['1', topSpender?.[0], amount(topSpender?.[1].spendCents ?? 0)]);
+  });
+
+  test('user U1001: that user\'s figures', async () => {
+    const figures = expected.users.get('U1001');
+    const run = await runCli(['user', 'U1001'], viaUrl);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').map((line) => line.split(/\s{2,}/))).toEqual([
+      ['User', 'U1001'],
+      ['Valid orders', count(figures?.orderCount ?? -1)],
+      ['Total spend', amount(figures?.spendCents ?? -1)],
+      ['Failed orders', count(figures?.failedCount ?? -1)],
+    ]);
+  });
+
+  test(`month ${month}: the month's totals, and month alone lists the months`, async () => {
+    const totals = expected.months.get(month)?.totals;
+    const one = await runCli(['month', month], viaUrl);
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n')[0]).toBe(
+      `${month}: ${count(totals?.orderCount ?? -1)} valid orders, revenue ${amount(totals?.spendCents ?? -1)}, ` +
+        `${count(totals?.failedCount ?? -1)} failed`,
+    );
+    const all = await runCli(['month', '--json'], viaUrl);
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.stdout)).toEqual({
+      months: [
+        {
+          month,
+          total_orders: totals?.orderCount,
+          total_revenue: asAmount(totals?.spendCents ?? 0),
+          failed_orders: totals?.failedCount,
+        },
+      ],
+    });
+  });
+
+  test.each([
+    [['user', 'U999999'], /^sqs-orders: GET \/users\/U999999\/stats failed \(404\): No orders recorded for user U999999$/],
+    [['month', '2026-13'], /^sqs-orders: GET \/stats\/monthly\/2026-13 failed \(400\): .*YYYY-MM/],
+    [['produce', '20000'], /^sqs-orders: POST \/produce failed \(400\): .*count/],
+  ])('an API error, %j: one line on stderr, exit status 1', async (args, pattern) => {
+    expectOneLineError(await runCli(args, viaUrl), pattern);
+  });
+
+  test.each([
+    [['bogus'], /unknown command "bogus"/],
+    [['stats', 'extra'], /too many arguments: extra/],
+    [['produce', 'many'], /count must be a whole number/],
+    [['logs', '--since', 'now'], /Unknown option '--since'/],
+  ])('a wrong command line, %j: one line, exit status 2', async (args, pattern) => {
+    expectOneLineError(await runCli(args, viaUrl), pattern, 2);
+  });
+
+  test('help lists every command', async () => {
+    const run = await runCli(['help'], {});
+    expect(run.code).toBe(0);
+    for (const name of ['produce', 'send', 'stats', 'user', 'month', 'logs', 'dlq', 'url']) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+  });
+
+  test('logs -n 5: the five newest consumer log lines, one per line', async () => {
+    const run = await runCli(['logs', '-n', '5'], viaUrl);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (info |warn |error) \S/);
+  });
+
+  test('send: orders from a file, from stdin, and a malformed file refused with the bad fields', async () => {
+    const mine = generateOrders(2, { seed: 77 }).map((order, index) => ({ ...order, order_id: `ORD-CLI-${index}` }));
+    const file = join(workDir, 'orders.json');
+    await writeFile(file, JSON.stringify(mine));
+    const fromFile = await runCli(['send', file], viaUrl);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout.split('\n')[0]).toBe('Accepted 2 orders');
+    expect(fromFile.stdout).toMatch(/^ORD-CLI-0 /m);
+
+    const fromStdin = await runCli(['send', '-', '--json'], viaUrl, JSON.stringify({ ...mine[0], order_id: 'ORD-CLI-STDIN' }));
+    expect(fromStdin.code).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ message: 'Accepted 1 order', orders: [{ order_id: 'ORD-CLI-STDIN' }] });
+
+    const bad = join(workDir, 'bad.json');
+    await writeFile(bad, JSON.stringify([mine[0], { ...mine[1], items: [] }]));
+    expectOneLineError(await runCli(['send', bad], viaUrl), /^sqs-orders: POST \/orders failed \(400\): .*\[1\]\.items/);
+  });
+
+  test('logs --follow: prints new lines as the consumer writes them, until Ctrl-C', async () => {
+    const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
+    await waitFor(async () => follower.output.stdout, (stdout) => stdout.split('\n').length >= 2, 30_000);
+    const marker = `ORD-FOLLOW-${Date.now()}`;
+    const sent = await api.postJson('/orders', [{ ...orders[0], order_id: marker }]);
+    expect(sent.status).toBe(202);
+    await waitFor(async () => follower.output.stdout, (stdout) => stdout.includes(`order_id=${marker}`), 60_000);
+    follower.child.kill('SIGINT');
+    const run = await follower.finished;
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  }, 90_000);
+
+  test('dlq: the dead-letter queue when the deployment has GET /dlq, else one line saying the route is missing', async () => {
+    const endpoints = ((await api.get('/api')).body as { endpoints: { method: string; path: string }[] }).endpoints;
+    const run = await runCli(['dlq'], viaUrl);
+    if (endpoints.some((endpoint) => endpoint.method === 'GET' && endpoint.path === '/dlq')) {
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[0]).toMatch(/^Dead-letter queue: about \d+ messages?$/);
+    } else {
+      expectOneLineError(run, /^sqs-orders: GET \/dlq failed \(403\): this deployment has no such route/);
+    }
+  });
+});
