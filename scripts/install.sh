@@ -21,3 +21,11 @@ if ! command -v redis-server >/dev/null; then
   $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
   # Debian's package starts a system service on 6379; the project runs its own servers and leaves that one alone.
 fi
+
+# The dashboard's browser test drives Debian's Chromium (playwright-core downloads no browser of its own).
+if [[ ! -x ${CHROMIUM_PATH:-/usr/bin/chromium} ]]; then
+  log "installing chromium from the distribution's packages (for the dashboard's browser test)"
+  sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
+fi

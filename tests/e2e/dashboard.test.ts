@@ -1,0 +1,111 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { routeCatalog } from '../../src/handlers/http/routeCatalog';
+import { generateOrders } from '../../src/lib/orders/generateOrders';
+import { expectedStats } from '../support/expectedStats';
+import { apiClient } from './support/apiClient';
+import { collectPageProblems, launchBrowser } from './support/browser';
+import { e2eEnvironment } from './support/e2eEnvironment';
+
+const env = e2eEnvironment();
+const api = apiClient(env.apiUrl);
+const ARTIFACTS = join(import.meta.dirname ?? process.cwd(), '..', 'artifacts');
+const SEED = 31_337;
+const money = (cents: number) => (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const integer = (value: number) => value.toLocaleString('en-US');
+
+// The part of the DOM the functions below use inside the page (the project's TypeScript has no DOM library).
+declare const document: {
+  querySelector(selector: string): { textContent: string | null } | null;
+  querySelectorAll(selector: string): { length: number };
+};
+
+const textOf = (page: Page, selector: string) => page.locator(selector).textContent();
+
+/** Waits until the page shows `expected` in each element: the dashboard refreshes itself every few seconds. */
+const waitForTexts = (page: Page, expected: Record<string, string>) =>
+  page.waitForFunction(
+    (wanted) => Object.entries(wanted).every(([selector, text]) => document.querySelector(selector)?.textContent === text),
+    expected,
+    { timeout: 60_000, polling: 250 },
+  );
+
+describe('the dashboard and the API docs in headless Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchBrowser();
+    const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
+    expect(cleared.status).toBe(200);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('the totals, rankings, monthly chart and log lines follow the orders as they are consumed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = collectPageProblems(page);
+    await page.goto(`${env.apiUrl}/dashboard`);
+    await waitForTexts(page, { '#total-orders': '0', '#total-revenue': '0.00', '#failed-orders': '0' });
+    expect(await page.locator('#monthly-chart [data-month]').count()).toBe(0);
+
+    // Last year's orders through POST /orders, this month's from POST /produce.
+    const earlier = [
+      ...generateOrders(40, { seed: SEED, now: new Date('2025-09-15T10:00:00Z') }),
+      ...generateOrders(40, { seed: SEED + 1, now: new Date('2025-10-15T10:00:00Z') }),
+    ];
+    expect((await api.postJson('/orders', earlier)).status).toBe(202);
+    const produced = await api.postJson('/produce', { count: 120, seed: SEED });
+    expect(produced.status).toBe(200);
+    const month = new Date().toISOString().slice(0, 7);
+    const expected = expectedStats([...earlier, ...generateOrders(120, { seed: SEED })], (order) =>
+      order.order_timestamp.startsWith('2025') ? order.order_timestamp.slice(0, 7) : month,
+    );
+
+    await waitForTexts(page, {
+      '#total-orders': integer(expected.global.total_orders),
+      '#total-revenue': money(expected.global.total_revenue_cents),
+      '#failed-orders': integer(expected.global.failed_orders),
+    });
+    const months = page.locator('#monthly-chart [data-month]');
+    await page.waitForFunction(() => document.querySelectorAll('#monthly-chart [data-month]').length === 3, undefined, { timeout: 10_000 });
+    expect(await months.evaluateAll((groups) => groups.map((group) => group.getAttribute('data-month')))).toEqual([
+      '2025-09',
+      '2025-10',
+      month,
+    ]);
+    const [topUser, topFigures] = [...expected.users.entries()].sort(
+      ([a, x], [b, y]) => y.spendCents - x.spendCents || a.localeCompare(b),
+    )[0] ?? ['', { spendCents: 0 }];
+    expect(await textOf(page, '#spend-ranking tbody tr:first-child td:nth-child(2)')).toBe(topUser);
+    expect(await textOf(page, '#spend-ranking tbody tr:first-child td:nth-child(3)')).toBe(money(topFigures.spendCents));
+    expect(await page.locator('#log-lines li').count()).toBe(15);
+    expect(await page.locator('#status').getAttribute('data-state')).toBe('live');
+
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  test('Swagger UI lists every route and "Try it out" reaches the API under the stage prefix', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = collectPageProblems(page);
+    await page.goto(`${env.apiUrl}/docs`);
+    await page.waitForSelector('.opblock', { timeout: 30_000 });
+    expect(await page.locator('.opblock').count()).toBe(routeCatalog.length);
+
+    const operation = page.locator('#operations-statistics-getStatsGlobal');
+    await operation.locator('.opblock-summary').click();
+    await operation.locator('button.try-out__btn').click();
+    await operation.locator('button.execute').click();
+    const status = operation.locator('.live-responses-table tbody .response-col_status');
+    await status.waitFor({ timeout: 30_000 });
+    expect((await status.textContent())?.trim()).toBe('200');
+    expect(await operation.locator('.request-url pre').textContent()).toBe(`${env.apiUrl}/stats/global`);
+
+    await page.screenshot({ path: join(ARTIFACTS, 'docs.png') });
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
