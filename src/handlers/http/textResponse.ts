@@ -11,7 +11,7 @@ export type TextAsset = {
 
 // Only this service's own origin: the pages must work offline, and nothing else may be loaded into them.
 const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export const textResponse = ({ contentType, body, maxAgeSeconds }: TextAsset): APIGatewayProxyResult => ({
   statusCode: 200,
