@@ -2,6 +2,8 @@ import { ApiError, CliError } from './cliErrors';
 
 // API Gateway's answer for a route it does not know, whatever the method.
 const UNKNOWN_ROUTE_ERROR_TYPE = 'MissingAuthenticationTokenException';
+// Longer than any function's timeout (29 s for POST /produce), so only a hung connection reaches it.
+const REQUEST_TIMEOUT_MS = 60_000;
 
 const errorDetail = (response: Response, body: unknown, text: string): string => {
   if (response.headers.get('x-amzn-errortype') === UNKNOWN_ROUTE_ERROR_TYPE) {
@@ -31,10 +33,12 @@ export const createApiClient = (baseUrl: string) => {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new CliError(`${request}: no answer from ${baseUrl} (${cause?.code ?? cause?.message ?? String(error)})`);
+      const { name, cause } = error as { name?: string; cause?: { code?: string; message?: string } };
+      const reason = name === 'TimeoutError' ? `nothing within ${REQUEST_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? String(error));
+      throw new CliError(`${request}: no answer from ${baseUrl} (${reason})`);
     }
     const text = await response.text();
     const parsed = parseJson(text);
