@@ -70,6 +70,12 @@ const run = async ([name, ...args]: string[]): Promise<void> => {
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
 
+// A reader that stops early (`| head`) closes the pipe; like other Unix tools, that ends the program quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 run(process.argv.slice(2)).then(
   () => {
     process.exitCode = 0;

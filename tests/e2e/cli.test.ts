@@ -160,6 +160,17 @@ describe('npm run cli', () => {
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (info |warn |error) \S/);
   });
 
+  test('a reader that stops early (| head) ends it quietly, with status 0', async () => {
+    const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
+    await waitFor(async () => follower.output.stdout, (stdout) => stdout.length > 0, 30_000);
+    follower.child.stdout?.destroy();
+    // The next line it writes finds the pipe closed.
+    const sent = await api.postJson('/orders', [{ ...orders[1], order_id: `ORD-EPIPE-${Date.now()}` }]);
+    expect(sent.status).toBe(202);
+    const run = await follower.finished;
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  }, 90_000);
+
   test('send: orders from a file, from stdin, and a malformed file refused with the bad fields', async () => {
     const mine = generateOrders(2, { seed: 77 }).map((order, index) => ({ ...order, order_id: `ORD-CLI-${index}` }));
     const file = join(workDir, 'orders.json');
