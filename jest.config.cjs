@@ -14,5 +14,12 @@ module.exports = {
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...shared, displayName: 'invoke', testMatch: ['<rootDir>/tests/invoke/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/reliability/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/reliability/globalTeardown.ts',
+    },
   ],
 };

@@ -11,6 +11,8 @@ export const ENDPOINTS = [
   { method: 'GET', path: '/users/{user_id}/stats', description: "One user's statistics" },
   { method: 'GET', path: '/stats/global', description: 'Totals across all orders' },
   { method: 'GET', path: '/stats/monthly/{month}', description: 'Totals and per-user figures for a month (YYYY-MM)' },
+  { method: 'GET', path: '/dlq', description: 'Dead-letter queue: message count and a peek at up to 10 (?limit=1-10)' },
+  { method: 'POST', path: '/dlq/redrive', description: 'Move the dead-letter queue back to the orders queue (header x-admin-token)' },
 ] as const;
 
 const showApiInfo = async () =>
