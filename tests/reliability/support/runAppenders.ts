@@ -31,6 +31,13 @@ const runChild = (script: string, args: string[]): Promise<void> =>
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`appender exited with ${code}: ${stderr}`))));
   });
 
+/**
+ * How far past its limit a log may grow: every appender may have judged the file to have room for its batch
+ * before any of them wrote (appenders only take a lock to rotate, never to write).
+ */
+export const sizeBound = (run: AppendersRun, longestLineBytes: number) =>
+  run.maxBytes + run.appenders * run.linesPerBatch * longestLineBytes;
+
 /** Starts `appenders` processes at the same moment, all appending to `file`, and waits for every one of them. */
 export const runAppenders = async (dir: string, file: string, run: AppendersRun): Promise<void> => {
   const script = bundleAppender(dir);
@@ -42,7 +49,7 @@ export const runAppenders = async (dir: string, file: string, run: AppendersRun)
   );
 };
 
-export type LogFiles = { lines: AppendedLine[]; unparsable: string[]; sizes: number[] };
+export type LogFiles = { lines: AppendedLine[]; unparsable: string[]; sizes: number[]; longestLineBytes: number };
 
 /** The rotated file then the current one: every line, the ones that do not parse, and both sizes. */
 export const readLogFiles = async (file: string): Promise<LogFiles> => {
@@ -51,8 +58,10 @@ export const readLogFiles = async (file: string): Promise<LogFiles> => {
   const sizes = await Promise.all(paths.map(async (path) => (await stat(path).catch(() => undefined))?.size ?? 0));
   const lines: AppendedLine[] = [];
   const unparsable: string[] = [];
+  let longestLineBytes = 0;
   for (const line of texts.join('').split('\n')) {
     if (line === '') continue;
+    longestLineBytes = Math.max(longestLineBytes, Buffer.byteLength(line) + 1);
     try {
       const { appender, seq } = JSON.parse(line) as AppendedLine;
       lines.push({ appender, seq });
@@ -60,5 +69,5 @@ export const readLogFiles = async (file: string): Promise<LogFiles> => {
       unparsable.push(line.slice(0, 100));
     }
   }
-  return { lines, unparsable, sizes };
+  return { lines, unparsable, sizes, longestLineBytes };
 };
