@@ -6,6 +6,8 @@ const shared = {
   transform: { '^.+\\.ts$': '<rootDir>/tests/support/esbuildTransform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
+  // The scripts' run directories hold the emulator's unpacked function bundles: gigabytes Jest must not crawl.
+  modulePathIgnorePatterns: ['<rootDir>/.run/', '<rootDir>/.serverless/', '<rootDir>/.esbuild/'],
 };
 
 module.exports = {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type Redis from 'ioredis';
@@ -51,11 +51,13 @@ const freePort = async (): Promise<number> => {
 
 /**
  * A stack of the suite's own: a redis-server (append-only, so a restart keeps every acknowledged write), a MiniStack
- * on a free port and the service deployed to it. Inside `npm test`'s run directory when there is one, so its files
- * are kept when the run fails. `cleanups` receives each stop step as soon as there is something to stop.
+ * on a free port and the service deployed to it. Its files live inside `npm test`'s run directory, which is kept when
+ * the run fails (or in .run/reliability, replaced by the next run, when Jest is run directly).
+ * `cleanups` receives each stop step as soon as there is something to stop.
  */
 export const startReliabilityStack = async (cleanups: (() => Promise<unknown>)[]): Promise<ReliabilityStack> => {
-  const runDir = join(process.env.RUN_DIR ?? join(PROJECT_DIR, '.run', `reliability-${process.pid}`), 'reliability');
+  const runDir = process.env.RUN_DIR ? join(process.env.RUN_DIR, 'reliability') : join(PROJECT_DIR, '.run', 'reliability');
+  await rm(runDir, { recursive: true, force: true });
   const logDir = join(runDir, 'logs');
   const faultsFile = join(runDir, 'faults', 'consumer-faults.json');
   await mkdir(join(runDir, 'redis'), { recursive: true });
@@ -68,8 +70,11 @@ export const startReliabilityStack = async (cleanups: (() => Promise<unknown>)[]
 
   const emulatorPort = String(await freePort());
   const scriptEnv = { RUN_DIR: runDir, EMULATOR_PORT: emulatorPort, STAGE: 'local' };
-  const stopEmulator = () => runScript('emulator.sh', ['stop'], scriptEnv);
-  cleanups.push(stopEmulator);
+  cleanups.push(async () => {
+    await runScript('emulator.sh', ['stop'], scriptEnv);
+    // Each function instance the emulator started unpacked its own copy of the bundle: gigabytes after a run.
+    await rm(join(runDir, 'ministack', 'tmp'), { recursive: true, force: true });
+  });
   // If the test process dies before afterAll, the emulator's process group must not outlive it.
   const stopOnExit = () => {
     try {

@@ -3,7 +3,7 @@ import type { GeneratedRequest } from './badRequests';
 export type Answer = { request: GeneratedRequest; status: number; contentType: string; text: string };
 
 /** Sends the requests with a few in flight at a time, keeping each answer next to its request. */
-export const sendRequests = async (baseUrl: string, requests: readonly GeneratedRequest[], concurrency = 8): Promise<Answer[]> => {
+export const sendRequests = async (baseUrl: string, requests: readonly GeneratedRequest[], concurrency = 4): Promise<Answer[]> => {
   const answers: Answer[] = new Array(requests.length);
   let next = 0;
   const worker = async () => {
