@@ -1,6 +1,11 @@
 import { rename, stat, type FileHandle } from 'node:fs/promises';
 import { rotatedLogPath } from './consumerLogPath';
-import { tryRotationLock } from './rotationLock';
+import { RotationLock, takeRotationLock } from './rotationLock';
+
+const namesFile = async (path: string, file: FileHandle): Promise<boolean> => {
+  const [named, opened] = await Promise.all([stat(path).catch(() => undefined), file.stat()]);
+  return named?.ino === opened.ino && named.dev === opened.dev;
+};
 
 /**
  * Renames the log to `<log>.1` (replacing the previous rotated file) when writing `incomingBytes` more would take it
@@ -10,7 +15,7 @@ import { tryRotationLock } from './rotationLock';
  * Several processes append to the same log. Only the holder of the rotation lock renames, and only the very file it
  * found full (same inode): two appenders that both see a full log rotate it once, because a second rename would
  * replace the first one's rotated file and lose its lines. Appenders never truncate, and one still holding the old
- * file writes its whole line into `<log>.1`, which is still read.
+ * file writes its whole batch into `<log>.1`, which is still read.
  */
 export const rotateLogIfFull = async (
   logPath: string,
@@ -18,17 +23,16 @@ export const rotateLogIfFull = async (
   incomingBytes: number,
   maxBytes: number,
 ): Promise<boolean> => {
-  const opened = await openFile.stat();
-  if (opened.size === 0 || opened.size + incomingBytes <= maxBytes) return false;
-  const release = await tryRotationLock(logPath);
-  // Another appender is rotating: appending to the file already open is safe, this log just runs a batch over.
-  if (!release) return false;
+  const { size } = await openFile.stat();
+  if (size === 0 || size + incomingBytes <= maxBytes) return false;
+  const lock = await takeRotationLock(logPath);
+  // Another appender rotated, or is stuck rotating: write to whichever file the log's name points at now.
+  if (lock.state !== RotationLock.Acquired) return !(await namesFile(logPath, openFile));
   try {
-    const current = await stat(logPath).catch(() => undefined);
-    if (current?.ino !== opened.ino || current.dev !== opened.dev) return true;
+    if (!(await namesFile(logPath, openFile))) return true;
     await rename(logPath, rotatedLogPath(logPath));
     return true;
   } finally {
-    await release();
+    await lock.release();
   }
 };
