@@ -21,7 +21,7 @@ const redriveDeadLetterQueue = async () => {
     });
     const left = await countMessages(sqs, deadLetterQueueUrl);
     return jsonResponse(200, {
-      message: `Moved ${moved} messages from the dead-letter queue to the orders queue`,
+      message: `Moved ${moved} ${moved === 1 ? 'message' : 'messages'} from the dead-letter queue to the orders queue`,
       moved,
       failed,
       remaining: left.waiting + left.inFlight,
