@@ -11,7 +11,7 @@ const SEED = 32_002;
 const CRASH_RATE = 0.06;
 
 export const consumerCrashScenario = (stack: () => ReliabilityStack) => {
-  test(`the consumer exits mid-batch in ${CRASH_RATE * 100}% of its invocations: nothing lost or counted twice`, async () => {
+  test(`the consumer exits mid-batch in about ${CRASH_RATE * 100}% of its batches: nothing lost or counted twice`, async () => {
     const s = stack();
     await resetStack(s);
     await clearInjectedFaults(s);

@@ -60,13 +60,13 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
     expect(peek.messages).toHaveLength(10);
     expect(peekAgain.approximate_messages).toBe(ORDERS + 1);
     expect(peekAgain.messages).toHaveLength(3);
-    const producedBodies = new Map(orders.map((order, i) => [messageIds[i], order.order_id]));
+    const orderIdByMessageId = new Map(orders.map((order, i) => [messageIds[i], order.order_id]));
     for (const message of peek.messages) {
       if (message.message_id === sentMalformed.MessageId) {
         expect(message).toMatchObject({ body: MALFORMED_BODY, reason: 'items: expected array', body_truncated: false });
         continue;
       }
-      expect(producedBodies.get(message.message_id)).toBe((JSON.parse(message.body) as { order_id: string }).order_id);
+      expect(orderIdByMessageId.get(message.message_id)).toBe((JSON.parse(message.body) as { order_id: string }).order_id);
       expect(message.receive_count).toBeGreaterThanOrEqual(5);
       expect(message.reason).toMatch(/not processed after the maximum number of deliveries from sqs-orders-local-orders$/);
     }

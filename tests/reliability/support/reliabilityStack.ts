@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type Redis from 'ioredis';
@@ -37,9 +38,8 @@ export type ReliabilityStack = {
   faultsFile: string;
 };
 
-const freePort = async (): Promise<number> => {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -47,7 +47,6 @@ const freePort = async (): Promise<number> => {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-};
 
 /**
  * A stack of the suite's own: a redis-server (append-only, so a restart keeps every acknowledged write), a MiniStack

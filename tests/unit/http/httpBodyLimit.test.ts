@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { httpRoute } from '../../../src/handlers/http/httpRoute';
 import { jsonResponse } from '../../../src/handlers/http/jsonResponse';
@@ -14,12 +13,17 @@ const route = async (e: APIGatewayProxyEvent) => {
   return jsonResponse(200, { ok: true });
 };
 
+// The access log writes a line per request; the tests' output stays readable without them.
+const { log, error } = console;
 beforeEach(() => {
   handled.length = 0;
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  console.log = () => undefined;
+  console.error = () => undefined;
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  console.log = log;
+  console.error = error;
+});
 
 describe('httpBodyLimit through httpRoute', () => {
   test('a body at the default limit reaches the handler', async () => {
