@@ -6,6 +6,8 @@ const shared = {
   transform: { '^.+\\.ts$': '<rootDir>/tests/support/esbuildTransform.cjs' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
+  // The scripts' run directories hold the emulator's unpacked function bundles: gigabytes Jest must not crawl.
+  modulePathIgnorePatterns: ['<rootDir>/.run/', '<rootDir>/.serverless/', '<rootDir>/.esbuild/'],
 };
 
 module.exports = {
@@ -14,5 +16,12 @@ module.exports = {
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...shared, displayName: 'invoke', testMatch: ['<rootDir>/tests/invoke/**/*.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/reliability/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/reliability/globalTeardown.ts',
+    },
   ],
 };

@@ -30,6 +30,7 @@ describe('bad input gets a clear JSON 4xx and changes nothing', () => {
     [{ count: 5, extra: true }, /extra/],
     [{ count: 5, seed: 1.5 }, /seed/],
     [[1, 2], /request body/],
+    [null, /request body/],
   ])('POST /produce %j → 400', async (payload, pattern) => {
     expectJsonError(await api.postJson('/produce', payload), 400, pattern);
   });

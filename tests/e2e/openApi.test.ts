@@ -20,19 +20,28 @@ const order = (orderId: string, userId: string, cents: number, timestamp = '2026
 
 type Sample = { route: string; status: number; send: () => Promise<ApiResponse> };
 
+const jsonOfBytes = (bytes: number) => JSON.stringify({ padding: 'x'.repeat(bytes) });
+
 // One real request per route and documented status (but 500, and 503 which a healthy stack never answers).
 const samples: Sample[] = [
   { route: 'GET /api', status: 200, send: () => api.get('/api') },
   { route: 'POST /produce', status: 200, send: () => api.postJson('/produce', { count: 2, seed: 5 }) },
   { route: 'POST /produce', status: 400, send: () => api.postJson('/produce', { count: 0 }) },
+  { route: 'POST /produce', status: 413, send: () => api.call('POST', '/produce', { body: jsonOfBytes(70_000), headers: json }) },
   { route: 'POST /produce', status: 415, send: () => api.call('POST', '/produce', { body: 'count=1', headers: text }) },
   { route: 'POST /orders', status: 202, send: () => api.postJson('/orders', order('ORD-DOC-2', 'U7002', 100)) },
   { route: 'POST /orders', status: 400, send: () => api.postJson('/orders', [order('ORD-DOC-3', 'U7002', 100), {}]) },
+  { route: 'POST /orders', status: 413, send: () => api.call('POST', '/orders', { body: jsonOfBytes(6_400_000), headers: json }) },
   { route: 'POST /orders', status: 415, send: () => api.call('POST', '/orders', { body: '[]', headers: text }) },
   { route: 'GET /consumer_logs', status: 200, send: () => api.get('/consumer_logs?limit=5') },
   { route: 'GET /consumer_logs', status: 400, send: () => api.get('/consumer_logs?limit=0') },
   { route: 'DELETE /clear_redis_db', status: 401, send: () => api.call('DELETE', '/clear_redis_db') },
   { route: 'DELETE /clear_redis_db', status: 403, send: () => api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'wrong-token' } }) },
+  { route: 'GET /dlq', status: 200, send: () => api.get('/dlq?limit=3') },
+  { route: 'GET /dlq', status: 400, send: () => api.get('/dlq?limit=11') },
+  { route: 'POST /dlq/redrive', status: 401, send: () => api.call('POST', '/dlq/redrive') },
+  { route: 'POST /dlq/redrive', status: 403, send: () => api.call('POST', '/dlq/redrive', { headers: { 'x-admin-token': 'wrong-token' } }) },
+  { route: 'POST /dlq/redrive', status: 200, send: () => api.call('POST', '/dlq/redrive', { headers: admin }) },
   { route: 'GET /users', status: 200, send: () => api.get('/users?limit=3') },
   { route: 'GET /users', status: 400, send: () => api.get('/users?limit=x') },
   { route: 'GET /users/{user_id}/stats', status: 200, send: () => api.get('/users/U7001/stats') },

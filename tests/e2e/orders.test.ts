@@ -124,7 +124,7 @@ describe('POST /orders: real order intake', () => {
   });
 
   test('no body, broken JSON → 400; another content type → 415', async () => {
-    expectBadRequest(await api.call('POST', '/orders', { headers: json }), /send an order object or an array/);
+    expectBadRequest(await api.call('POST', '/orders', { headers: json }), /^Invalid request body: expected an order object or an array of 1 to 500 orders$/);
     expectBadRequest(await api.call('POST', '/orders', { body: '[{"order_id": ', headers: json }), /not valid JSON/);
     const wrongType = await api.call('POST', '/orders', { body: '[]', headers: { 'content-type': 'text/csv' } });
     expect(wrongType.status).toBe(415);

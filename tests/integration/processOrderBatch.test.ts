@@ -173,3 +173,17 @@ describe('processOrderBatch with the real statistics store', () => {
     });
   }, 20_000);
 });
+
+describe('processOrderBatch with messages sent again under a new id (a redrive)', () => {
+  test('the original message id is the idempotency key: a message redriven twice is counted once', async () => {
+    const order = buildOrderWithValue(4_321, 'U9', '2025-03-05T10:00:00Z');
+    const original = orderMessage(order);
+    const redriven = (): QueuedMessage => ({ ...message(original.body), originalMessageId: original.messageId });
+
+    expect(await processOrderBatch([redriven()], deps())).toMatchObject({ recorded: 1, duplicates: 0 });
+    expect(await processOrderBatch([redriven(), original], deps())).toMatchObject({ recorded: 0, duplicates: 2 });
+    expect(await readUserStats(redis, prefix, 'U9')).toEqual({ userId: 'U9', orderCount: 1, totalSpendCents: 4_321, failedOrderCount: 0 });
+    const lines = await readLog();
+    expect(lines.map((line) => line.original_message_id)).toEqual([original.messageId, original.messageId, undefined]);
+  });
+});

@@ -1,5 +1,5 @@
+import { deadLetterQueueResponse } from '../../handlers/http/responseSchemas';
 import type { Command } from '../command';
-import { readDlqSummary } from '../dlqSummary';
 import { formatCount } from '../formatting';
 
 const BODY_PREVIEW = 160;
@@ -13,16 +13,14 @@ export const dlqCommand: Command = {
   async run({ api, options, output }) {
     const body = await api.get<unknown>('/dlq');
     if (options.json) return output.json(body);
-    const { approximateCount, messages } = readDlqSummary(body);
-    const count = approximateCount ?? messages.length;
+    // The documented response schema: an answer of another shape fails here with the field that differs.
+    const summary = deadLetterQueueResponse.parse(body);
+    const count = summary.approximate_messages;
     output.line(`Dead-letter queue: about ${formatCount(count)} message${count === 1 ? '' : 's'}`);
-    for (const message of messages) {
-      const received = message.receiveCount === undefined ? '' : `, received ${message.receiveCount} times`;
-      output.line(`- ${message.id ?? '(no id)'}${received}: ${message.reason ?? 'no reason given'}`);
-      if (message.body !== undefined) {
-        const preview = message.body.length > BODY_PREVIEW ? `${message.body.slice(0, BODY_PREVIEW)}…` : message.body;
-        output.line(`  body: ${preview.replace(/\s+/g, ' ')}`);
-      }
+    for (const message of summary.messages) {
+      output.line(`- ${message.message_id}, received ${message.receive_count} times: ${message.reason ?? 'no reason given'}`);
+      const preview = message.body.length > BODY_PREVIEW ? `${message.body.slice(0, BODY_PREVIEW)}…` : message.body;
+      output.line(`  body: ${preview.replace(/\s+/g, ' ')}`);
     }
   },
 };

@@ -20,13 +20,18 @@ const flattenIssues = (issues: readonly Issue[]): Issue[] =>
   });
 
 /** A leading index means the input is an array (of orders): `[3].items.0.quantity` reads as a position. */
-const formatPath = (path: readonly PropertyKey[], part: string): string => {
-  if (path.length === 0) return part;
+const formatPath = (path: readonly PropertyKey[]): string => {
   const [first, ...rest] = path.map(String);
   const head = typeof path[0] === 'number' ? `[${first}]` : first;
   return [head, ...rest].join('.');
 };
 
-/** One `path: message` per bad field, in the order zod found them. */
-export const describeIssues = (issues: readonly Issue[], part: string): string[] =>
-  flattenIssues(issues).map((issue) => `${formatPath(issue.path, part)}: ${issue.message.replace(/^Invalid input: /, '')}`);
+/**
+ * One `path: message` per bad field, in the order zod found them; a problem with the input as a whole is its
+ * message alone, since the caller's sentence already names the part ("Invalid request body: ...").
+ */
+export const describeIssues = (issues: readonly Issue[]): string[] =>
+  flattenIssues(issues).map((issue) => {
+    const message = issue.message.replace(/^Invalid input: /, '');
+    return issue.path.length === 0 ? message : `${formatPath(issue.path)}: ${message}`;
+  });

@@ -8,11 +8,11 @@ import { emptyBodyAsEmptyObject } from '../middleware/emptyBodyAsEmptyObject';
 import { serviceUnavailable } from './httpError';
 import { httpRoute } from './httpRoute';
 import { jsonResponse } from './jsonResponse';
-import { parseInput } from './parseInput';
+import { parseBody } from './parseInput';
 import { produceBodySchema } from './requestSchemas';
 
 const produce = async (event: APIGatewayProxyEvent) => {
-  const { count, seed } = parseInput(produceBodySchema, event.body, 'request body');
+  const { count, seed } = parseBody(produceBodySchema, event.body);
   const queueUrl = requireSetting(getConfig(), 'ORDERS_QUEUE_URL');
   try {
     const orders = await produceOrders(getSqsClient(), queueUrl, count, seed);

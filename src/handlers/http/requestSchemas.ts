@@ -21,6 +21,8 @@ export const usersQuerySchema = z.object({ limit: wholeNumber('limit', 1, 1000).
 
 export const consumerLogsQuerySchema = z.object({ limit: wholeNumber('limit', 1, 1000).default(100) });
 
+export const deadLetterQueueQuerySchema = z.object({ limit: wholeNumber('limit', 1, 10).default(10) });
+
 /** User ids reach Redis key names, so only a plain token is accepted: no separators, spaces or wildcards. */
 export const userPathSchema = z.object({
   user_id: z

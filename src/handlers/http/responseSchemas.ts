@@ -72,6 +72,25 @@ export const monthlyStatsResponse = monthTotals.extend({ user_stats: z.array(use
 
 export const monthTotalsResponse = z.strictObject({ months: z.array(monthTotals) });
 
+const deadLetter = z.strictObject({
+  message_id: z.string(),
+  original_message_id: z.string().nullable().meta({ description: 'The id the order was first sent with, once redriven' }),
+  receive_count: count,
+  sent_at: z.string().nullable(),
+  reason: z.string().nullable().meta({ description: 'Why the message is here, when known' }),
+  body: z.string().meta({ description: 'The message body, cut at 16 KiB' }),
+  body_bytes: count,
+  body_truncated: z.boolean(),
+});
+
+export const deadLetterQueueResponse = z.strictObject({
+  approximate_messages: count,
+  approximate_messages_in_flight: count,
+  messages: z.array(deadLetter),
+});
+
+export const redriveResponse = z.strictObject({ message: z.string(), moved: count, failed: count, remaining: count });
+
 export const openApiResponse = z.looseObject({
   openapi: z.string(),
   info: z.looseObject({ title: z.string(), version: z.string() }),
@@ -82,3 +101,4 @@ export type GlobalStatsResponse = z.infer<typeof globalStatsResponse>;
 export type UserStatsResponse = z.infer<typeof userStatsResponse>;
 export type MonthlyStatsResponse = z.infer<typeof monthlyStatsResponse>;
 export type MonthTotalsResponse = z.infer<typeof monthTotalsResponse>;
+export type DeadLetterQueueResponse = z.infer<typeof deadLetterQueueResponse>;

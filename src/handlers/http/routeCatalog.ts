@@ -1,6 +1,7 @@
 import {
   consumerLogsQuerySchema,
   dashboardAssetPathSchema,
+  deadLetterQueueQuerySchema,
   docsAssetPathSchema,
   MAX_ORDERS_PER_REQUEST,
   monthPathSchema,
@@ -13,6 +14,7 @@ import {
   apiInfoResponse,
   clearRedisDbResponse,
   consumerLogsResponse,
+  deadLetterQueueResponse,
   errorResponse,
   globalStatsResponse,
   monthlyStatsResponse,
@@ -22,6 +24,7 @@ import {
   ordersNotQueuedResponse,
   produceResponse,
   rankingsResponse,
+  redriveResponse,
   userStatsResponse,
 } from './responseSchemas';
 import { HttpMethod, RouteTag, TextContentType, type RouteResponse, type RouteSpec } from './routeSpec';
@@ -29,6 +32,7 @@ import { HttpMethod, RouteTag, TextContentType, type RouteResponse, type RouteSp
 const badRequest: RouteResponse = { description: 'A bad field, named with its path', json: errorResponse };
 const notFound = (what: string): RouteResponse => ({ description: what, json: errorResponse });
 const unsupportedMediaType: RouteResponse = { description: 'The body is not sent as application/json', json: errorResponse };
+const payloadTooLarge: RouteResponse = { description: 'The body is larger than the route accepts', json: errorResponse };
 const html: RouteResponse = { description: 'An HTML page', text: [TextContentType.Html] };
 const asset: RouteResponse = { description: 'The file', text: [TextContentType.JavaScript, TextContentType.Css] };
 
@@ -56,6 +60,7 @@ export const routeCatalog: readonly RouteSpec[] = [
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
       400: badRequest,
+      413: payloadTooLarge,
       415: unsupportedMediaType,
       503: { description: 'Some orders could not be queued', json: errorResponse },
     },
@@ -73,6 +78,7 @@ export const routeCatalog: readonly RouteSpec[] = [
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
       400: badRequest,
+      413: payloadTooLarge,
       415: unsupportedMediaType,
       503: { description: 'Some orders were queued and some not: resend only those in not_queued', json: ordersNotQueuedResponse },
     },
@@ -97,6 +103,29 @@ export const routeCatalog: readonly RouteSpec[] = [
       401: { description: 'No x-admin-token header', json: errorResponse },
       403: { description: 'A wrong x-admin-token', json: errorResponse },
       503: { description: 'No admin token is configured for this stage', json: errorResponse },
+    },
+  },
+  {
+    method: HttpMethod.Get,
+    path: '/dlq',
+    tag: RouteTag.Operations,
+    summary: 'Dead-letter queue: message count and a peek at up to 10 (?limit=1-10)',
+    description: 'Peeks with a visibility timeout of 0, so the messages stay; on real SQS a peek raises their receive count.',
+    query: deadLetterQueueQuerySchema,
+    responses: { 200: { description: 'The count and the first messages', json: deadLetterQueueResponse }, 400: badRequest },
+  },
+  {
+    method: HttpMethod.Post,
+    path: '/dlq/redrive',
+    tag: RouteTag.Operations,
+    summary: 'Move the dead-letter queue back to the orders queue (header x-admin-token)',
+    description: 'Moves what the DLQ held when the call started, up to 1000 messages; a redriven order is counted once.',
+    requiresAdminToken: true,
+    responses: {
+      200: { description: 'How many moved, failed and remain', json: redriveResponse },
+      401: { description: 'No x-admin-token header', json: errorResponse },
+      403: { description: 'A wrong x-admin-token', json: errorResponse },
+      503: { description: 'No message could be moved, or no admin token is configured', json: errorResponse },
     },
   },
   {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 60 * 60; // SQS's default retention period
+const DEFAULT_LOG_MAX_BYTES = 50 * 1024 * 1024;
 
 const environmentSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
@@ -9,12 +10,22 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'use 1 to 64 letters, digits or _ . : -')
     .default('sqs-orders:local:'),
   LOG_DIR: z.string().min(1).default('/tmp/sqs-orders/logs'),
+  LOG_MAX_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .default(DEFAULT_LOG_MAX_BYTES),
   ORDERS_QUEUE_URL: z.string().min(1).optional(),
   ORDERS_DLQ_URL: z.string().min(1).optional(),
   ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SERVICE_NAME: z.string().default('sqs-orders'),
+  /**
+   * Test-only: a JSON file of faults the consumer injects into itself (src/lib/faults). The reliability suite puts it
+   * in the emulator's environment; serverless.yml never sets it, so no deployed stage can have faults switched on.
+   */
+  CONSUMER_FAULTS_FILE: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof environmentSchema>>;

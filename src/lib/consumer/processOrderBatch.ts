@@ -33,7 +33,7 @@ export const processOrderBatch = async (
   for (const message of messages) {
     const result = parseOrderMessage(message.body);
     if (result.ok) {
-      const decided = toOrderOutcome(message.messageId, result.order);
+      const decided = toOrderOutcome(message.originalMessageId ?? message.messageId, result.order);
       parsed.push({ message, decided, orderId: result.order.order_id, userId: result.order.user_id });
     } else {
       malformed.push({ message, reason: result.reason });
@@ -62,7 +62,12 @@ export const processOrderBatch = async (
   let duplicates = 0;
   parsed.forEach(({ message, decided, orderId, userId }, index) => {
     const result = results[index] ?? RecordResult.Failed;
-    const fields = { order_id: orderId, user_id: userId, message_id: message.messageId };
+    const fields = {
+      order_id: orderId,
+      user_id: userId,
+      message_id: message.messageId,
+      ...(message.originalMessageId ? { original_message_id: message.originalMessageId } : {}),
+    };
     if (result === RecordResult.Failed) {
       retryMessageIds.push(message.messageId);
       log.push(entry(timestamp, 'error', 'Order could not be stored; it will be redelivered', fields));

@@ -3,6 +3,11 @@ export type QueuedMessage = {
   messageId: string;
   body: string;
   receiveCount: number;
+  /**
+   * The id the message had when it was first queued, when it was sent again under a new id (a redrive from the
+   * dead-letter queue). It is the idempotency key, so a message moved back twice is still counted once.
+   */
+  originalMessageId?: string;
 };
 
 export type BatchOutcome = {

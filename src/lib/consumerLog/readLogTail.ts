@@ -1,35 +1,30 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { rotatedLogPath } from './consumerLogPath';
 import type { LogEntry } from './logEntry';
-
-const CHUNK_SIZE = 64 * 1024;
-const NEWLINE = 0x0a;
-
-const parseEntry = (line: Buffer): LogEntry | undefined => {
-  const text = line.toString('utf8').trim();
-  if (text === '') {
-    return undefined;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as LogEntry)
-      : undefined;
-  } catch {
-    // A torn or foreign line must not hide the rest of the log.
-    return undefined;
-  }
-};
+import { readNewestEntries } from './readNewestEntries';
 
 // Checked by shape, not instanceof, because errors from another realm (VM contexts, Jest) fail instanceof Error.
 const isMissingFile = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';
 
+const openIfPresent = async (filePath: string): Promise<FileHandle | undefined> => {
+  try {
+    return await open(filePath, 'r');
+  } catch (error) {
+    if (isMissingFile(error)) return undefined;
+    throw error;
+  }
+};
+
+const sameFile = async (a: FileHandle, b: FileHandle): Promise<boolean> => {
+  const [first, second] = await Promise.all([a.stat(), b.stat()]);
+  return first.ino === second.ino && first.dev === second.dev;
+};
+
 /**
- * Returns the newest `limit` entries of a JSONL log in file order (oldest first, newest last).
- *
- * The file is read backwards in 64 KiB chunks and reading stops once enough entries are found,
- * so the cost depends on the amount returned, not on the size of the log. A missing file gives
- * an empty list; lines that are not JSON objects (including a half-written last line) are skipped.
+ * Returns the newest `limit` entries of a JSONL log in file order (oldest first, newest last),
+ * continuing into the rotated file (`<log>.1`) when the current one holds fewer than asked.
+ * Only the end of each file is read, whatever its size; a missing file gives no entries.
  */
 export const readLogTail = async (filePath: string, limit: number): Promise<LogEntry[]> => {
   if (!Number.isSafeInteger(limit) || limit < 0) {
@@ -38,52 +33,17 @@ export const readLogTail = async (filePath: string, limit: number): Promise<LogE
   if (limit === 0) {
     return [];
   }
-  let file;
+  // The current file is opened first: a rotation between the two opens then shows as both handles
+  // naming one file, instead of silently skipping the file that was current in between.
+  const current = await openIfPresent(filePath);
+  const rotated = await openIfPresent(rotatedLogPath(filePath));
   try {
-    file = await open(filePath, 'r');
-  } catch (error) {
-    if (isMissingFile(error)) {
-      return [];
+    const newest = current ? await readNewestEntries(current, limit) : [];
+    if (newest.length >= limit || !rotated || (current && (await sameFile(current, rotated)))) {
+      return newest;
     }
-    throw error;
-  }
-
-  try {
-    const newestFirst: LogEntry[] = [];
-    let position = (await file.stat()).size;
-    // Bytes after the earliest newline seen so far: the start of a line whose beginning is not read yet.
-    let carry = Buffer.alloc(0);
-
-    while (position > 0 && newestFirst.length < limit) {
-      const length = Math.min(CHUNK_SIZE, position);
-      position -= length;
-      const chunk = Buffer.alloc(length);
-      const { bytesRead } = await file.read(chunk, 0, length, position);
-      const block = Buffer.concat([chunk.subarray(0, bytesRead), carry]);
-
-      // Splitting on the newline byte is safe for UTF-8, which never uses 0x0A inside a character.
-      let end = block.length;
-      let newline = block.lastIndexOf(NEWLINE, end - 1);
-      while (newline !== -1 && newestFirst.length < limit) {
-        const entry = parseEntry(block.subarray(newline + 1, end));
-        if (entry !== undefined) {
-          newestFirst.push(entry);
-        }
-        end = newline;
-        newline = end > 0 ? block.lastIndexOf(NEWLINE, end - 1) : -1;
-      }
-      carry = block.subarray(0, end);
-    }
-
-    // At the start of the file the carried bytes are a complete first line.
-    if (position === 0 && newestFirst.length < limit) {
-      const entry = parseEntry(carry);
-      if (entry !== undefined) {
-        newestFirst.push(entry);
-      }
-    }
-    return newestFirst.reverse();
+    return [...(await readNewestEntries(rotated, limit - newest.length)), ...newest];
   } finally {
-    await file.close();
+    await Promise.all([current?.close(), rotated?.close()]);
   }
 };

@@ -12,7 +12,7 @@ const order = {
 const problems = (value: unknown) => {
   const result = ordersBodySchema.safeParse(value);
   if (result.success) throw new Error('expected the body to be rejected');
-  return describeIssues(result.error.issues, 'request body');
+  return describeIssues(result.error.issues);
 };
 
 describe('describeIssues on the POST /orders body', () => {
@@ -37,17 +37,17 @@ describe('describeIssues on the POST /orders body', () => {
   });
 
   test('neither an order nor an array, an empty array, too many orders, an oversized order', () => {
-    expect(problems('orders')).toEqual(['request body: expected an order object or an array of 1 to 500 orders']);
-    expect(problems([])).toEqual(['request body: send at least one order']);
-    expect(problems(Array(MAX_ORDERS_PER_REQUEST + 1).fill(order))).toEqual(['request body: send at most 500 orders per request']);
+    expect(problems('orders')).toEqual(['expected an order object or an array of 1 to 500 orders']);
+    expect(problems([])).toEqual(['send at least one order']);
+    expect(problems(Array(MAX_ORDERS_PER_REQUEST + 1).fill(order))).toEqual(['send at most 500 orders per request']);
     expect(problems([order, { ...order, note: 'x'.repeat(300_000) }])).toEqual([
       '[1]: order must be at most 256 KiB as JSON (one SQS message)',
     ]);
   });
 
-  test('other bodies keep their messages: the root of an object body is named by the part', () => {
+  test('other bodies keep their messages: a problem with the body as a whole is its message alone', () => {
     const result = produceBodySchema.safeParse([1]);
     expect(result.success).toBe(false);
-    expect(describeIssues(result.error?.issues ?? [], 'request body')).toEqual(['request body: expected object, received array']);
+    expect(describeIssues(result.error?.issues ?? [])).toEqual(['expected object, received array']);
   });
 });

@@ -1,0 +1,18 @@
+import { ConfigError, getConfig } from '../../../src/lib/config/config';
+
+describe('getConfig: the settings of this issue', () => {
+  test('LOG_MAX_BYTES defaults to 50 MB; CONSUMER_FAULTS_FILE is unset', () => {
+    const config = getConfig({});
+    expect(config.LOG_MAX_BYTES).toBe(50 * 1024 * 1024);
+    expect(config.CONSUMER_FAULTS_FILE).toBeUndefined();
+  });
+
+  test('LOG_MAX_BYTES is read as a number of bytes', () => {
+    expect(getConfig({ LOG_MAX_BYTES: '4096' }).LOG_MAX_BYTES).toBe(4096);
+  });
+
+  test.each(['0', '512', '1.5', 'lots'])('LOG_MAX_BYTES=%s is refused, naming the variable', (value) => {
+    expect(() => getConfig({ LOG_MAX_BYTES: value })).toThrow(ConfigError);
+    expect(() => getConfig({ LOG_MAX_BYTES: value })).toThrow(/LOG_MAX_BYTES/);
+  });
+});
