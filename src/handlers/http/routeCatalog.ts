@@ -32,6 +32,11 @@ import { HttpMethod, RouteTag, TextContentType, type RouteResponse, type RouteSp
 const badRequest: RouteResponse = { description: 'A bad field, named with its path', json: errorResponse };
 const notFound = (what: string): RouteResponse => ({ description: what, json: errorResponse });
 const unsupportedMediaType: RouteResponse = { description: 'The body is not sent as application/json', json: errorResponse };
+/** What a route behind the admin token answers when the token is missing or wrong. */
+const adminTokenRefusals: Readonly<Record<number, RouteResponse>> = {
+  401: { description: 'No x-admin-token header', json: errorResponse },
+  403: { description: 'A wrong x-admin-token', json: errorResponse },
+};
 const payloadTooLarge: RouteResponse = { description: 'The body is larger than the route accepts', json: errorResponse };
 const html: RouteResponse = { description: 'An HTML page', text: [TextContentType.Html] };
 const asset: RouteResponse = { description: 'The file', text: [TextContentType.JavaScript, TextContentType.Css] };
@@ -100,8 +105,7 @@ export const routeCatalog: readonly RouteSpec[] = [
     requiresAdminToken: true,
     responses: {
       200: { description: 'How many keys were deleted', json: clearRedisDbResponse },
-      401: { description: 'No x-admin-token header', json: errorResponse },
-      403: { description: 'A wrong x-admin-token', json: errorResponse },
+      ...adminTokenRefusals,
       503: { description: 'No admin token is configured for this stage', json: errorResponse },
     },
   },
@@ -123,8 +127,7 @@ export const routeCatalog: readonly RouteSpec[] = [
     requiresAdminToken: true,
     responses: {
       200: { description: 'How many moved, failed and remain', json: redriveResponse },
-      401: { description: 'No x-admin-token header', json: errorResponse },
-      403: { description: 'A wrong x-admin-token', json: errorResponse },
+      ...adminTokenRefusals,
       503: { description: 'No message could be moved, or no admin token is configured', json: errorResponse },
     },
   },
