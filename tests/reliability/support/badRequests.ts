@@ -26,6 +26,26 @@ const NUMBER_TRICKS = [
   '9'.repeat(400), '1_000', '٥',
 ];
 
+const order = (fields: Record<string, unknown>) =>
+  JSON.stringify({
+    order_id: 'ORD1', user_id: 'U1001', order_timestamp: '2026-01-10T12:00:00Z', order_value: 1,
+    items: [{ product_id: 'P1', quantity: 1, price_per_unit: 1 }], ...fields,
+  });
+
+/** Shape errors only: a well-formed order would be queued and change the statistics, which this scenario forbids. */
+const ORDER_BODIES: (string | (() => string))[] = [
+  order({ items: undefined }), order({ items: [] }), order({ items: 'none' }), order({ order_value: '1' }),
+  order({ order_value: 1.005 }), order({ order_value: 1e400 }), order({ order_timestamp: 'yesterday' }),
+  order({ order_id: 5 }), order({ user_id: null }), order({ items: [{ product_id: 'P1', quantity: 1.5, price_per_unit: 1 }] }),
+  order({ items: [{ product_id: 'P1', quantity: '1', price_per_unit: 1 }] }), `[${order({ order_id: 7 })}]`,
+  () => `[${Array.from({ length: 501 }, () => order({})).join(',')}]`, '[]', '{}', 'null', '[null]', '[[]]',
+];
+
+const ASSET_TRICKS = [
+  '..%2F..%2Fetc%2Fpasswd', '%2e%2e', 'swagger-ui.css%00', 'SWAGGER-UI.CSS', 'dashboard.js.map', '.env', 'index.html',
+  '%F0%9F%92%A5', 'a'.repeat(3_000),
+];
+
 const PRODUCE_BODIES: (string | (() => string))[] = [
   '{"count": ', '{"count": 5', '{count: 5}', "{'count': 5}", '{"count": 5,}', 'count=5', '[]', '[{"count": 5}]', 'null',
   'true', '"5"', '5', '{"count": 0}', '{"count": -1}', '{"count": -0.5}', '{"count": 2.5}', '{"count": 1e400}',
@@ -91,7 +111,11 @@ export const generateBadRequests = (seed: number, count: number, realToken: stri
   ];
 
   const randomRequest = (): GeneratedRequest => {
-    switch (random.int(0, 6)) {
+    switch (random.int(0, 8)) {
+      case 7:
+        return { method: 'POST', path: '/orders', headers: json, body: bodyOf(random.pick([...ORDER_BODIES, ...PRODUCE_BODIES])) };
+      case 8:
+        return { method: 'GET', path: `/${random.pick(['docs', 'dashboard'])}/${random.pick(ASSET_TRICKS)}` };
       case 0:
         return { method: 'GET', path: `/users/${random.pick(USER_ID_TRICKS)}${random.pick(['', '%00', 'x', '%2F'])}/stats` };
       case 1:
