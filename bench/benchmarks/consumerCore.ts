@@ -1,0 +1,172 @@
+import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type Redis from 'ioredis';
+import { getConfig } from '../../src/lib/config/config';
+import { toOrderOutcome } from '../../src/lib/consumer/toOrderOutcome';
+import { generateOrders } from '../../src/lib/orders/generateOrders';
+import { sendMessages } from '../../src/lib/queue/sendMessages';
+import { clearStats } from '../../src/lib/stats/clearStats';
+import { RecordResult, type OrderOutcome } from '../../src/lib/stats/orderOutcome';
+import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
+import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
+import { recordNoop } from '../baseline/recordNoop';
+import { recordSeedLike } from '../baseline/seedLikeStore';
+import { benchRedis, benchSqsClient } from '../lib/benchClients';
+import type { BenchEnvironment } from '../lib/benchEnvironment';
+import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
+import { benchmarkRow } from '../lib/benchmarkRow';
+import { inBatches } from '../lib/inBatches';
+import { measureRun, totalCalls, totalUsec, type RunMeasurement } from '../lib/measureRun';
+import { median } from '../lib/percentile';
+import { withThrowawayQueue } from '../lib/throwawayQueue';
+
+const ORDERS = 20_000;
+const BATCH_SIZE = 10;
+const ROUNDS = 5;
+const PREFIX = `sqs-orders-bench-core-${process.pid}:`;
+const { IDEMPOTENCY_TTL_SECONDS } = getConfig({});
+
+type Outcomes = readonly OrderOutcome[];
+
+const outcomesWithIds = (orders: ReturnType<typeof generateOrders>, run: string): OrderOutcome[] =>
+  orders.map((order, index) => toOrderOutcome(`${run}-${index}`, order).outcome);
+
+const expectCounted = async (redis: Redis, prefix: string, field: [string, string], what: string) => {
+  const global = await redis.hmget(`${prefix}stats:global`, ...field);
+  const counted = global.reduce((sum, value) => sum + Number(value ?? 0), 0);
+  if (counted !== ORDERS) throw new Error(`${what} counted ${counted} of ${ORDERS} orders`);
+};
+
+const runOurs = async (redis: Redis, batches: readonly Outcomes[], prefix: string): Promise<RunMeasurement> => {
+  const measured = await measureRun(redis, async () => {
+    for (const batch of batches) {
+      const results = await recordOrderOutcomes(redis, batch, { prefix, idempotencyTtlSeconds: IDEMPOTENCY_TTL_SECONDS });
+      if (results.some((result) => result !== RecordResult.Recorded)) throw new Error(`recordOrderOutcomes: ${results.join(',')}`);
+    }
+  });
+  const stats = await readGlobalStats(redis, prefix);
+  if (stats.totalOrders + stats.failedOrders !== ORDERS) throw new Error(`ours counted ${stats.totalOrders + stats.failedOrders}`);
+  await clearStats(redis, prefix);
+  return measured;
+};
+
+const runNoop = (redis: Redis, batches: readonly Outcomes[], prefix: string): Promise<RunMeasurement> =>
+  measureRun(redis, async () => {
+    for (const batch of batches) await recordNoop(redis, batch, { prefix, idempotencyTtlSeconds: IDEMPOTENCY_TTL_SECONDS });
+  });
+
+/** Receives every message of a queue once, so the timed run can delete them as the seed's consumer does. */
+const receiveAll = async (sqs: SQSClient, queueUrl: string, count: number): Promise<string[]> => {
+  const handles: string[] = [];
+  while (handles.length < count) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 900, WaitTimeSeconds: 1 }),
+    );
+    if (Messages.length === 0) throw new Error(`only ${handles.length} of ${count} messages could be received`);
+    for (const message of Messages) if (message.ReceiptHandle) handles.push(message.ReceiptHandle);
+  }
+  return handles;
+};
+
+/** The seed's consumer loop after its receive: about nine awaited Redis calls per order, then a DeleteMessage. */
+const runSeedLike = (sqs: SQSClient, redis: Redis, outcomes: Outcomes, bodies: readonly string[], prefix: string) =>
+  withThrowawayQueue(sqs, `bench-core-seed-like-${process.pid}`, async (queueUrl) => {
+    await sendMessages(sqs, queueUrl, bodies);
+    const handles = await receiveAll(sqs, queueUrl, outcomes.length);
+    let redisSeconds = 0;
+    const measured = await measureRun(redis, async () => {
+      for (const [index, outcome] of outcomes.entries()) {
+        const started = performance.now();
+        await recordSeedLike(redis, outcome, prefix);
+        redisSeconds += (performance.now() - started) / 1000;
+        await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handles[index] }));
+      }
+    });
+    await expectCounted(redis, prefix, ['total_orders', 'failed_orders'], 'the seed-like store');
+    await clearStats(redis, prefix);
+    return { ...measured, redisSeconds };
+  });
+
+const perOrderMicros = (seconds: number) => (seconds * 1e6) / ORDERS;
+
+/**
+ * The consumer's statistics store on 20,000 orders in batches of 10, against a real Redis:
+ * ours (one pipeline of Lua scripts per batch), the seed's sequential calls, and a no-op script with our round trips.
+ */
+export const consumerCore = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
+  const redis = benchRedis(env);
+  const sqs = benchSqsClient(env);
+  try {
+    const orders = generateOrders(ORDERS, { seed: 5001 });
+    const bodies = orders.map((order) => JSON.stringify(order));
+    const ours: RunMeasurement[] = [];
+    const noop: RunMeasurement[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const batches = inBatches(outcomesWithIds(orders, `core-${process.pid}-${round}`), BATCH_SIZE);
+      if (round % 2 === 0) {
+        ours.push(await runOurs(redis, batches, `${PREFIX}ours:`));
+        noop.push(await runNoop(redis, batches, `${PREFIX}noop:`));
+      } else {
+        noop.push(await runNoop(redis, batches, `${PREFIX}noop:`));
+        ours.push(await runOurs(redis, batches, `${PREFIX}ours:`));
+      }
+    }
+    const seedLike = await runSeedLike(sqs, redis, outcomesWithIds(orders, `core-seed-${process.pid}`), bodies, `${PREFIX}seed:`);
+
+    const rate = (runs: RunMeasurement[]) => ORDERS / median(runs.map((run) => run.seconds));
+    const oursRate = rate(ours);
+    const noopRate = rate(noop);
+    const seedRate = rate([seedLike]);
+    const seedRedisCalls = totalCalls(seedLike.commands) / ORDERS;
+    const seedRedisOnlyRate = ORDERS / seedLike.redisSeconds;
+    const oursScriptMicros = totalUsec(ours[0]?.commands ?? {}, ['evalsha']) / ORDERS;
+    const noopScriptMicros = totalUsec(noop[0]?.commands ?? {}, ['evalsha']) / ORDERS;
+    const innerCalls = totalCalls(ours[0]?.commands ?? {}, ['evalsha', 'eval', 'script']) / ORDERS;
+    const clientCpu = (runs: RunMeasurement[]) => perOrderMicros(median(runs.map((run) => run.clientCpuSeconds)));
+
+    const diagnosis =
+      `per order: Redis ran ${oursScriptMicros.toFixed(1)} µs in our script (${innerCalls.toFixed(1)} commands inside) ` +
+      `vs ${noopScriptMicros.toFixed(1)} µs for the no-op; client CPU ${clientCpu(ours).toFixed(1)} µs vs ${clientCpu(noop).toFixed(1)} µs; ` +
+      `wall ${perOrderMicros(median(ours.map((r) => r.seconds))).toFixed(1)} µs vs ${perOrderMicros(median(noop.map((r) => r.seconds))).toFixed(1)} µs`;
+
+    return {
+      id: 'consumerCore',
+      title: 'Consumer core',
+      rows: [
+        benchmarkRow(
+          `Consumer core: ${ORDERS.toLocaleString('en-US')} orders in batches of ${BATCH_SIZE} into Redis`,
+          { label: 'one pipeline of Lua scripts per batch', value: oursRate, unit: 'orders/s' },
+          { label: 'seed-like sequential calls + DeleteMessage', value: seedRate, unit: 'orders/s' },
+          { kind: TargetKind.RatioAtLeast, threshold: 10, text: 'ours ≥ 10 × seed-like' },
+          `${(ORDERS / BATCH_SIZE).toLocaleString('en-US')} round trips vs ${Math.round(seedRedisCalls * ORDERS).toLocaleString('en-US')} Redis calls (${seedRedisCalls.toFixed(1)} per order) + ${ORDERS.toLocaleString('en-US')} DeleteMessage`,
+        ),
+        benchmarkRow(
+          'Consumer core, the seed-like baseline without its deletes',
+          { label: 'one pipeline of Lua scripts per batch', value: oursRate, unit: 'orders/s' },
+          { label: 'seed-like sequential Redis calls only', value: seedRedisOnlyRate, unit: 'orders/s' },
+          { kind: TargetKind.None, threshold: 0, text: '— (for reading)' },
+          'the time of its Redis calls alone, measured inside the same run',
+        ),
+        benchmarkRow(
+          `Consumer core against Redis's own ceiling (same ${(ORDERS / BATCH_SIZE).toLocaleString('en-US')} round trips)`,
+          { label: 'one pipeline of Lua scripts per batch', value: oursRate, unit: 'orders/s' },
+          { label: 'pipelined EVALSHA of a no-op script', value: noopRate, unit: 'orders/s' },
+          { kind: TargetKind.RatioAtLeast, threshold: 0.5, text: 'ours ≥ 0.5 × no-op' },
+          diagnosis,
+        ),
+      ],
+      details: {
+        orders: ORDERS,
+        batchSize: BATCH_SIZE,
+        rounds: ROUNDS,
+        ours,
+        noop,
+        seedLike,
+        seedLikeRedisCallsPerOrder: seedRedisCalls,
+      },
+    };
+  } finally {
+    await clearStats(redis, PREFIX);
+    redis.disconnect();
+    sqs.destroy();
+  }
+};

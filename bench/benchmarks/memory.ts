@@ -1,0 +1,107 @@
+import { readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sendMessages } from '../../src/lib/queue/sendMessages';
+import { benchRedis, benchSqsClient } from '../lib/benchClients';
+import type { BenchEnvironment } from '../lib/benchEnvironment';
+import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
+import { benchmarkRow } from '../lib/benchmarkRow';
+import { countedOrders } from '../lib/countedOrders';
+import { lambdaWorkerPids } from '../lib/lambdaWorkers';
+import { loadedModuleMemory } from '../lib/loadedModuleMemory';
+import { sampleWorkerMemory, type MemoryRecord } from '../lib/memorySampler';
+import { orderBodies } from '../lib/orderBodies';
+import { pollUntil } from '../lib/pollUntil';
+import { produceThroughApi } from '../lib/produceThroughApi';
+import { queueDepth, queueUrlOf } from '../lib/queueDepth';
+
+const ORDERS = 100_000;
+/** Produced in steps, each once the queue is nearly drained, because MiniStack slows down on a deep queue. */
+const STEP = 10_000;
+const DEPTH_BEFORE_NEXT_STEP = 5_000;
+const CEILING_ORDERS = 20_000;
+const CONSUMER_BUNDLE = 'src/handlers/sqs/consumeOrders.js';
+const TIMEOUT_MS = 15 * 60_000;
+const LIMIT_MB = 150;
+const MB = 1e6;
+
+/** The largest RSS in the first and in the last tenth of the samples: a leak shows as a rise between them. */
+const firstAndLastTenth = ({ samples }: MemoryRecord): [number, number] => {
+  const tenth = Math.max(1, Math.floor(samples.length / 10));
+  const maxOf = (part: typeof samples) => Math.max(...part.map((sample) => sample.maxBytes)) / MB;
+  return [maxOf(samples.slice(0, tenth)), maxOf(samples.slice(-tenth))];
+};
+
+/**
+ * Where a consumer worker's memory goes before it handles anything: a bare Node process, one that has loaded the
+ * deployed bundle, and one that has also loaded its source maps (the functions run with --enable-source-maps).
+ */
+const startupBreakdown = async (env: BenchEnvironment) => {
+  const [pid] = await lambdaWorkerPids(env.BENCH_MINISTACK_PGID, env.BENCH_CONSUMER_FUNCTION);
+  if (pid === undefined) return undefined;
+  const bundle = join(await readlink(`/proc/${pid}/cwd`), CONSUMER_BUNDLE);
+  return {
+    bareNodeMB: (await loadedModuleMemory(undefined)) / MB,
+    bundleLoadedMB: (await loadedModuleMemory(bundle)) / MB,
+    withSourceMapsMB: (await loadedModuleMemory(bundle, ['--enable-source-maps'])) / MB,
+  };
+};
+
+/** The consumer's resident memory over 100,000 orders, next to the same emulator's do-nothing consumer. */
+export const memory = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
+  const sqs = benchSqsClient(env);
+  const redis = benchRedis(env);
+  try {
+    const ordersQueue = await queueUrlOf(sqs, env.BENCH_ORDERS_QUEUE_NAME);
+    const ceilingQueue = await queueUrlOf(sqs, env.BENCH_CEILING_QUEUE_NAME);
+
+    const ceilingSampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, env.BENCH_CEILING_CONSUMER_FUNCTION);
+    await sendMessages(sqs, ceilingQueue, orderBodies(CEILING_ORDERS, 10001));
+    await pollUntil(() => queueDepth(sqs, ceilingQueue), (depth) => depth === 0, { timeoutMs: TIMEOUT_MS, intervalMs: 500 });
+    const ceiling = await ceilingSampler.stop();
+
+    const before = await countedOrders(redis, env.BENCH_KEY_PREFIX);
+    const started = performance.now();
+    const oursSampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, env.BENCH_CONSUMER_FUNCTION);
+    for (let produced = 0; produced < ORDERS; produced += STEP) {
+      await produceThroughApi(env, STEP, 10101 + produced);
+      await pollUntil(() => queueDepth(sqs, ordersQueue), (depth) => depth <= DEPTH_BEFORE_NEXT_STEP, {
+        timeoutMs: TIMEOUT_MS,
+        intervalMs: 500,
+      });
+    }
+    await pollUntil(
+      async () => ({ counted: (await countedOrders(redis, env.BENCH_KEY_PREFIX)) - before, depth: await queueDepth(sqs, ordersQueue) }),
+      ({ counted, depth }) => counted >= ORDERS && depth === 0,
+      { timeoutMs: TIMEOUT_MS, intervalMs: 500 },
+    );
+    const ours = await oursSampler.stop();
+    const seconds = (performance.now() - started) / 1000;
+    if (ours.samples.every((sample) => sample.workers === 0)) throw new Error('no consumer worker was found to sample');
+
+    const breakdown = await startupBreakdown(env);
+    const [early, late] = firstAndLastTenth(ours);
+    const workers = Object.keys(ours.maxByPid).length;
+    return {
+      id: 'memory',
+      title: 'Memory',
+      rows: [
+        benchmarkRow(
+          `Memory: the consumer's resident memory over ${ORDERS.toLocaleString('en-US')} orders`,
+          { label: 'largest RSS of any consumer worker', value: ours.maxBytes / MB, unit: 'MB' },
+          { label: `consumer that only returns success, over ${CEILING_ORDERS.toLocaleString('en-US')}`, value: ceiling.maxBytes / MB, unit: 'MB' },
+          { kind: TargetKind.OursBelow, threshold: LIMIT_MB, text: `ours < ${LIMIT_MB} MB` },
+          `${workers} workers sampled every second for ${Math.round(seconds)} s (${Math.round(ORDERS / seconds)} orders/s); ` +
+            `largest RSS ${early.toFixed(0)} MB in the first tenth of the run, ${late.toFixed(0)} MB in the last` +
+            (breakdown
+              ? `; before any work: bare Node ${breakdown.bareNodeMB.toFixed(0)} MB, bundle loaded ${breakdown.bundleLoadedMB.toFixed(0)} MB, ` +
+                `with its source maps ${breakdown.withSourceMapsMB.toFixed(0)} MB`
+              : ''),
+        ),
+      ],
+      details: { orders: ORDERS, ceilingOrders: CEILING_ORDERS, seconds, breakdown, ours, ceiling },
+    };
+  } finally {
+    redis.disconnect();
+    sqs.destroy();
+  }
+};
