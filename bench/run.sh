@@ -33,8 +33,8 @@ log "deploying the benchmarks' comparison service (bench/ceiling)"
   { cat "$RUN_DIR/deploy-ceiling.log" >&2; die "deploying bench/ceiling failed"; }
 
 cd "$PROJECT_DIR"
-npx --no-install esbuild bench/main.ts --bundle --platform=node --format=esm --target=node20 --packages=external \
-  --log-level=warning --outfile="$RUN_DIR/bench/main.mjs"
+npx --no-install esbuild bench/main.ts bench/probes/consumerMemoryProbe.ts --bundle --platform=node --format=esm \
+  --target=node20 --packages=external --log-level=warning --outdir="$RUN_DIR/bench" --out-extension:.js=.mjs
 
 export BENCH_API_URL="$(api_url)"
 export BENCH_CEILING_API_URL="http://localhost:$EMULATOR_PORT/restapis/sqs-orders-bench-ceiling-$STAGE/$STAGE/_user_request_"
