@@ -19,9 +19,8 @@ export const withCommandStats = async <T>(
 ): Promise<{ result: T; commands: Record<string, CommandStat> }> => {
   await redis.config('RESETSTAT');
   const result = await work();
-  const commands = parseCommandStats(await redis.info('commandstats'));
-  // The INFO call itself is not part of the work.
-  delete commands.info;
-  delete commands.config;
+  const all = parseCommandStats(await redis.info('commandstats'));
+  // The measuring calls themselves (CONFIG RESETSTAT, INFO) are not part of the work.
+  const commands = Object.fromEntries(Object.entries(all).filter(([name]) => !/^(config|info)(\||$)/.test(name)));
   return { result, commands };
 };
