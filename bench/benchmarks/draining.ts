@@ -1,12 +1,11 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type Redis from 'ioredis';
-import { sendMessages } from '../../src/lib/queue/sendMessages';
+import { batchDurations, logSize, readLogFrom } from '../lib/batchDurations';
 import { benchRedis, benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
 import { benchmarkRow } from '../lib/benchmarkRow';
 import { countedOrders } from '../lib/countedOrders';
-import { orderBodies } from '../lib/orderBodies';
 import { median } from '../lib/percentile';
 import { pollUntil } from '../lib/pollUntil';
 import { produceThroughApi } from '../lib/produceThroughApi';
@@ -14,7 +13,7 @@ import { queueDepth, queueUrlOf } from '../lib/queueDepth';
 import { timed } from '../lib/timed';
 
 const ORDERS = 10_000;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const DRAIN_TIMEOUT_MS = 300_000;
 
 type Drain = { seconds: number; enqueueSeconds: number };
@@ -23,7 +22,7 @@ type Drain = { seconds: number; enqueueSeconds: number };
 const drainOurs = async (env: BenchEnvironment, sqs: SQSClient, redis: Redis, queueUrl: string, seed: number): Promise<Drain> => {
   const before = await countedOrders(redis, env.BENCH_KEY_PREFIX);
   const started = performance.now();
-  const { seconds: enqueueSeconds } = await timed(() => produceThroughApi(env, ORDERS, seed));
+  const { seconds: enqueueSeconds } = await timed(() => produceThroughApi(env.BENCH_API_URL, ORDERS, seed));
   await pollUntil(
     async () => ({ counted: (await countedOrders(redis, env.BENCH_KEY_PREFIX)) - before, depth: await queueDepth(sqs, queueUrl) }),
     ({ counted, depth }) => counted >= ORDERS && depth === 0,
@@ -35,11 +34,10 @@ const drainOurs = async (env: BenchEnvironment, sqs: SQSClient, redis: Redis, qu
   return { seconds, enqueueSeconds };
 };
 
-/** The same orders through the same kind of event source mapping, to a consumer that only returns success. */
-const drainCeiling = async (sqs: SQSClient, queueUrl: string, seed: number): Promise<Drain> => {
-  const bodies = orderBodies(ORDERS, seed);
+/** The same orders through the same produce handler and the same kind of event source mapping, to a do-nothing consumer. */
+const drainCeiling = async (env: BenchEnvironment, sqs: SQSClient, queueUrl: string, seed: number): Promise<Drain> => {
   const started = performance.now();
-  const { seconds: enqueueSeconds } = await timed(() => sendMessages(sqs, queueUrl, bodies));
+  const { seconds: enqueueSeconds } = await timed(() => produceThroughApi(env.BENCH_CEILING_API_URL, ORDERS, seed));
   await pollUntil(() => queueDepth(sqs, queueUrl), (depth) => depth === 0, { timeoutMs: DRAIN_TIMEOUT_MS });
   return { seconds: (performance.now() - started) / 1000, enqueueSeconds };
 };
@@ -55,14 +53,20 @@ export const draining = async (env: BenchEnvironment): Promise<Omit<BenchmarkRep
     const dlqBefore = await queueDepth(sqs, dlq);
     const ours: Drain[] = [];
     const ceiling: Drain[] = [];
+    const handlerMilliseconds: number[] = [];
+    const runOurs = async (seed: number) => {
+      const logOffset = await logSize(env.BENCH_MINISTACK_LOG);
+      ours.push(await drainOurs(env, sqs, redis, ordersQueue, seed));
+      handlerMilliseconds.push(...batchDurations(await readLogFrom(env.BENCH_MINISTACK_LOG, logOffset)));
+    };
     for (let round = 0; round < ROUNDS; round += 1) {
       const seed = 6001 + round * 10;
       if (round % 2 === 0) {
-        ceiling.push(await drainCeiling(sqs, ceilingQueue, seed));
-        ours.push(await drainOurs(env, sqs, redis, ordersQueue, seed));
+        ceiling.push(await drainCeiling(env, sqs, ceilingQueue, seed));
+        await runOurs(seed);
       } else {
-        ours.push(await drainOurs(env, sqs, redis, ordersQueue, seed));
-        ceiling.push(await drainCeiling(sqs, ceilingQueue, seed));
+        await runOurs(seed);
+        ceiling.push(await drainCeiling(env, sqs, ceilingQueue, seed));
       }
     }
     const deadLettered = (await queueDepth(sqs, dlq)) - dlqBefore;
@@ -70,6 +74,8 @@ export const draining = async (env: BenchEnvironment): Promise<Omit<BenchmarkRep
 
     const rate = (drains: Drain[]) => ORDERS / median(drains.map((drain) => drain.seconds));
     const enqueue = (drains: Drain[]) => median(drains.map((drain) => drain.enqueueSeconds)).toFixed(1);
+    const handlerSeconds = handlerMilliseconds.reduce((sum, ms) => sum + ms, 0) / 1000;
+    const drainSeconds = ours.reduce((sum, drain) => sum + drain.seconds, 0);
     return {
       id: 'draining',
       title: 'Draining',
@@ -79,11 +85,13 @@ export const draining = async (env: BenchEnvironment): Promise<Omit<BenchmarkRep
           { label: 'our consumer', value: rate(ours), unit: 'orders/s' },
           { label: 'consumer that only returns success', value: rate(ceiling), unit: 'orders/s' },
           { kind: TargetKind.RatioAtLeast, threshold: 0.7, text: 'ours ≥ 0.7 × ceiling' },
-          `median of ${ROUNDS} rounds each, from the first send until counted and the queue is empty; ` +
-            `enqueueing took ${enqueue(ours)} s (POST /produce) vs ${enqueue(ceiling)} s (SendMessageBatch from the bench)`,
+          `median of ${ROUNDS} alternating rounds each, both fed by the same produce handler, from the first send until counted ` +
+            `and the queue is empty; POST /produce took ${enqueue(ours)} vs ${enqueue(ceiling)} s; our handler's own time ` +
+            `(its log lines): median ${median(handlerMilliseconds).toFixed(1)} ms per batch, ${handlerSeconds.toFixed(1)} s ` +
+            `in ${handlerMilliseconds.length.toLocaleString('en-US')} batches over ${drainSeconds.toFixed(1)} s of draining`,
         ),
       ],
-      details: { orders: ORDERS, rounds: ROUNDS, ours, ceiling },
+      details: { orders: ORDERS, rounds: ROUNDS, ours, ceiling, handlerBatches: handlerMilliseconds.length, handlerSeconds },
     };
   } finally {
     redis.disconnect();

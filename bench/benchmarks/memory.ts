@@ -80,7 +80,7 @@ export const memory = async (env: BenchEnvironment): Promise<Omit<BenchmarkRepor
     const started = performance.now();
     const oursSampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, env.BENCH_CONSUMER_FUNCTION);
     for (let produced = 0; produced < ORDERS; produced += STEP) {
-      await produceThroughApi(env, STEP, 10101 + produced);
+      await produceThroughApi(env.BENCH_API_URL, STEP, 10101 + produced);
       await pollUntil(() => queueDepth(sqs, ordersQueue), (depth) => depth <= DEPTH_BEFORE_NEXT_STEP, {
         timeoutMs: TIMEOUT_MS,
         intervalMs: 500,

@@ -13,8 +13,8 @@ const RAMP = [10, 25, 50];
 const MAX_WARM_UPS = 8;
 /** Warm means two runs in a row agree on throughput within this factor, and every request was answered. */
 const STEADY_FACTOR = 1.2;
-const ROUNDS = 5;
-const SECONDS = 4;
+const ROUNDS = 8;
+const SECONDS = 3;
 /** Fifty workers starting at once on a small machine take longer than autocannon's default 10 s. */
 const TIMEOUT_SECONDS = 30;
 /** Fewer answers than this in a run means the route was stuck, not fast. */

@@ -15,6 +15,8 @@ const benchEnvironmentSchema = z.object({
   BENCH_CEILING_CONSUMER_FUNCTION: z.string().min(1),
   /** MiniStack's process group: its Lambda workers are found among its members only. */
   BENCH_MINISTACK_PGID: z.coerce.number().int().positive(),
+  /** MiniStack's log, where the functions' output lines appear. */
+  BENCH_MINISTACK_LOG: z.string().min(1),
   BENCH_RESULTS_FILE: z.string().min(1),
   BENCH_DOC_FILE: z.string().min(1),
   /** The hand-written part of the document (method, findings), placed after the generated table. */
