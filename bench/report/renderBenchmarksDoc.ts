@@ -26,6 +26,8 @@ export const renderBenchmarksDoc = (results: BenchResults, method: string): stri
     '',
     renderTable(results.benchmarks.flatMap((report) => report.rows)).trimEnd(),
     '',
+    'A row marked **no** is explained under *Findings* below, with what would close it.',
+    '',
     ...failed.flatMap((report) => [`**${report.title} could not finish:** ${report.error}`, '']),
     '## Machine',
     '',
