@@ -1,15 +1,13 @@
-import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type Redis from 'ioredis';
 import { getConfig } from '../../src/lib/config/config';
 import { toOrderOutcome } from '../../src/lib/consumer/toOrderOutcome';
 import { generateOrders } from '../../src/lib/orders/generateOrders';
-import { sendMessages } from '../../src/lib/queue/sendMessages';
 import { clearStats } from '../../src/lib/stats/clearStats';
 import { RecordResult, type OrderOutcome } from '../../src/lib/stats/orderOutcome';
 import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
 import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 import { recordNoop } from '../baseline/recordNoop';
-import { recordSeedLike } from '../baseline/seedLikeStore';
+import { runSeedLikeConsumer } from '../baseline/seedLikeConsumerLoop';
 import { benchRedis, benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
@@ -17,7 +15,6 @@ import { benchmarkRow } from '../lib/benchmarkRow';
 import { inBatches } from '../lib/inBatches';
 import { measureRun, totalCalls, totalUsec, type RunMeasurement } from '../lib/measureRun';
 import { median } from '../lib/percentile';
-import { withThrowawayQueue } from '../lib/throwawayQueue';
 
 const ORDERS = 20_000;
 const BATCH_SIZE = 10;
@@ -29,12 +26,6 @@ type Outcomes = readonly OrderOutcome[];
 
 const outcomesWithIds = (orders: ReturnType<typeof generateOrders>, run: string): OrderOutcome[] =>
   orders.map((order, index) => toOrderOutcome(`${run}-${index}`, order).outcome);
-
-const expectCounted = async (redis: Redis, prefix: string, field: [string, string], what: string) => {
-  const global = await redis.hmget(`${prefix}stats:global`, ...field);
-  const counted = global.reduce((sum, value) => sum + Number(value ?? 0), 0);
-  if (counted !== ORDERS) throw new Error(`${what} counted ${counted} of ${ORDERS} orders`);
-};
 
 const runOurs = async (redis: Redis, batches: readonly Outcomes[], prefix: string): Promise<RunMeasurement> => {
   const measured = await measureRun(redis, async () => {
@@ -52,38 +43,6 @@ const runOurs = async (redis: Redis, batches: readonly Outcomes[], prefix: strin
 const runNoop = (redis: Redis, batches: readonly Outcomes[], prefix: string): Promise<RunMeasurement> =>
   measureRun(redis, async () => {
     for (const batch of batches) await recordNoop(redis, batch, { prefix, idempotencyTtlSeconds: IDEMPOTENCY_TTL_SECONDS });
-  });
-
-/** Receives every message of a queue once, so the timed run can delete them as the seed's consumer does. */
-const receiveAll = async (sqs: SQSClient, queueUrl: string, count: number): Promise<string[]> => {
-  const handles: string[] = [];
-  while (handles.length < count) {
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 900, WaitTimeSeconds: 1 }),
-    );
-    if (Messages.length === 0) throw new Error(`only ${handles.length} of ${count} messages could be received`);
-    for (const message of Messages) if (message.ReceiptHandle) handles.push(message.ReceiptHandle);
-  }
-  return handles;
-};
-
-/** The seed's consumer loop after its receive: about nine awaited Redis calls per order, then a DeleteMessage. */
-const runSeedLike = (sqs: SQSClient, redis: Redis, outcomes: Outcomes, bodies: readonly string[], prefix: string) =>
-  withThrowawayQueue(sqs, `bench-core-seed-like-${process.pid}`, async (queueUrl) => {
-    await sendMessages(sqs, queueUrl, bodies);
-    const handles = await receiveAll(sqs, queueUrl, outcomes.length);
-    let redisSeconds = 0;
-    const measured = await measureRun(redis, async () => {
-      for (const [index, outcome] of outcomes.entries()) {
-        const started = performance.now();
-        await recordSeedLike(redis, outcome, prefix);
-        redisSeconds += (performance.now() - started) / 1000;
-        await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: handles[index] }));
-      }
-    });
-    await expectCounted(redis, prefix, ['total_orders', 'failed_orders'], 'the seed-like store');
-    await clearStats(redis, prefix);
-    return { ...measured, redisSeconds };
   });
 
 const perOrderMicros = (seconds: number) => (seconds * 1e6) / ORDERS;
@@ -110,7 +69,7 @@ export const consumerCore = async (env: BenchEnvironment): Promise<Omit<Benchmar
         ours.push(await runOurs(redis, batches, `${PREFIX}ours:`));
       }
     }
-    const seedLike = await runSeedLike(sqs, redis, outcomesWithIds(orders, `core-seed-${process.pid}`), bodies, `${PREFIX}seed:`);
+    const seedLike = await runSeedLikeConsumer(sqs, redis, outcomesWithIds(orders, `core-seed-${process.pid}`), bodies, `${PREFIX}seed:`);
 
     const rate = (runs: RunMeasurement[]) => ORDERS / median(runs.map((run) => run.seconds));
     const oursRate = rate(ours);
