@@ -2,10 +2,24 @@
 # npm run bench [-- benchmark...]: starts a Redis and a MiniStack of its own on free ports, deploys the product and the
 # benchmarks' comparison service (bench/ceiling) to them, runs the benchmarks (all, or the ones named) and stops
 # everything it started, whatever happens. A full run writes bench/results/latest.json and docs/BENCHMARKS.md.
+# npm run bench -- --render: only rewrites docs/BENCHMARKS.md from latest.json (after editing bench/report/method.md).
 set -euo pipefail
 project_dir="$(cd "$(dirname "$0")/.." && pwd)"
 export RUN_DIR="$project_dir/.run/bench-$$"
 source "$project_dir/scripts/common.sh"
+
+build() {
+  npx --no-install esbuild "$@" --bundle --platform=node --format=esm --target=node20 --packages=external \
+    --log-level=warning --outdir="$RUN_DIR/bench" --out-extension:.js=.mjs
+}
+
+if [[ ${1:-} == --render ]]; then
+  cd "$PROJECT_DIR"
+  build bench/renderDoc.ts
+  node "$RUN_DIR/bench/renderDoc.mjs" bench/results/latest.json bench/report/method.md docs/BENCHMARKS.md
+  rm -rf "$RUN_DIR"
+  exit 0
+fi
 
 bash "$PROJECT_DIR/scripts/install.sh"
 EMULATOR_PORT=$(free_port)
@@ -33,8 +47,7 @@ log "deploying the benchmarks' comparison service (bench/ceiling)"
   { cat "$RUN_DIR/deploy-ceiling.log" >&2; die "deploying bench/ceiling failed"; }
 
 cd "$PROJECT_DIR"
-npx --no-install esbuild bench/main.ts bench/probes/consumerMemoryProbe.ts --bundle --platform=node --format=esm \
-  --target=node20 --packages=external --log-level=warning --outdir="$RUN_DIR/bench" --out-extension:.js=.mjs
+build bench/main.ts bench/probes/consumerMemoryProbe.ts
 
 export BENCH_API_URL="$(api_url)"
 export BENCH_CEILING_API_URL="http://localhost:$EMULATOR_PORT/restapis/sqs-orders-bench-ceiling-$STAGE/$STAGE/_user_request_"
