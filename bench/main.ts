@@ -1,0 +1,70 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { consumerCore } from './benchmarks/consumerCore';
+import { draining } from './benchmarks/draining';
+import { growth } from './benchmarks/growth';
+import { memory } from './benchmarks/memory';
+import { serving } from './benchmarks/serving';
+import { producing } from './benchmarks/producing';
+import { benchEnvironment, type BenchEnvironment } from './lib/benchEnvironment';
+import type { BenchmarkReport } from './lib/benchmarkResult';
+import { machineInfo } from './lib/machineInfo';
+import { renderBenchmarksDoc } from './report/renderBenchmarksDoc';
+import { renderTable } from './report/renderTable';
+import type { BenchResults } from './report/benchResults';
+
+type Benchmark = (env: BenchEnvironment) => Promise<Omit<BenchmarkReport, 'seconds'>>;
+
+/** In the order they run: the long, state-heavy ones last. */
+const BENCHMARKS: Record<string, Benchmark> = { producing, consumerCore, draining, growth, memory, serving };
+
+const runOne = async (id: string, benchmark: Benchmark, env: BenchEnvironment): Promise<BenchmarkReport> => {
+  console.error(`[bench] ${id}: running`);
+  const started = performance.now();
+  try {
+    const report = await benchmark(env);
+    const seconds = (performance.now() - started) / 1000;
+    console.error(`[bench] ${id}: done in ${seconds.toFixed(1)} s`);
+    return { ...report, seconds };
+  } catch (error) {
+    const seconds = (performance.now() - started) / 1000;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`[bench] ${id}: failed after ${seconds.toFixed(1)} s: ${message}`);
+    return { id, title: id, rows: [], details: {}, seconds, error: message.split('\n')[0] ?? message };
+  }
+};
+
+const main = async () => {
+  const env = benchEnvironment();
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((id) => !(id in BENCHMARKS));
+  if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+  const ids = wanted.length > 0 ? Object.keys(BENCHMARKS).filter((id) => wanted.includes(id)) : Object.keys(BENCHMARKS);
+
+  const startedAt = new Date();
+  const machineAtStart = machineInfo();
+  const reports: BenchmarkReport[] = [];
+  for (const id of ids) reports.push(await runOne(id, BENCHMARKS[id] as Benchmark, env));
+
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+    complete: wanted.length === 0,
+    machine: { ...machineAtStart, loadAverageAtEnd: machineInfo().loadAverage },
+    versions: JSON.parse(process.env.BENCH_VERSIONS ?? '{}') as Record<string, string>,
+    benchmarks: reports,
+  };
+  // A partial run is for trying things out: it never replaces the published figures.
+  const resultsFile = results.complete ? env.BENCH_RESULTS_FILE : `${dirname(env.BENCH_RESULTS_FILE)}/partial.json.tmp`;
+  await mkdir(dirname(resultsFile), { recursive: true });
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  if (results.complete) {
+    const method = await readFile(env.BENCH_METHOD_FILE, 'utf8');
+    await writeFile(env.BENCH_DOC_FILE, renderBenchmarksDoc(results, method));
+  }
+  console.log(renderTable(reports.flatMap((report) => report.rows)));
+  console.error(`[bench] results in ${resultsFile}${results.complete ? ` and ${env.BENCH_DOC_FILE}` : ''}`);
+  if (reports.some((report) => report.error)) process.exitCode = 1;
+};
+
+await main();
