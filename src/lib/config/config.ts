@@ -3,6 +3,9 @@ import { z } from 'zod';
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 60 * 60; // SQS's default retention period
 const DEFAULT_LOG_MAX_BYTES = 50 * 1024 * 1024;
 
+/** An empty variable counts as unset: serverless.yml writes '' where a stage has no value. */
+const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema);
+
 const environmentSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   KEY_PREFIX: z
@@ -17,7 +20,7 @@ const environmentSchema = z.object({
     .default(DEFAULT_LOG_MAX_BYTES),
   ORDERS_QUEUE_URL: z.string().min(1).optional(),
   ORDERS_DLQ_URL: z.string().min(1).optional(),
-  ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  ADMIN_TOKEN: emptyAsUnset(z.string().min(8, 'must be at least 8 characters').optional()),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SERVICE_NAME: z.string().default('sqs-orders'),
@@ -34,17 +37,21 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+const parseEnvironment = <S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): Readonly<z.infer<S>> => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze(parsed.data);
+};
+
 let cached: Config | undefined;
 
 /** Reads and validates the environment once per process; later calls return the same object. */
 export const getConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (cached && env === process.env) return cached;
-  const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  const config = Object.freeze(parsed.data);
+  const config = parseEnvironment(environmentSchema, env);
   if (env === process.env) cached = config;
   return config;
 };
@@ -61,10 +68,7 @@ export const requireSetting = <K extends keyof Config>(config: Config, name: K):
 // The command-line client's settings; it runs on a person's machine, not in a function, so they are separate.
 const cliEnvironmentSchema = z.object({
   // Empty means unset, so `SQS_ORDERS_API_URL= npm run cli ...` falls back to finding the API.
-  SQS_ORDERS_API_URL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  ),
+  SQS_ORDERS_API_URL: emptyAsUnset(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   EMULATOR_PORT: z.coerce.number().int().min(1).max(65_535).default(4566),
   STAGE: z
     .string()
@@ -74,11 +78,4 @@ const cliEnvironmentSchema = z.object({
 
 export type CliConfig = Readonly<z.infer<typeof cliEnvironmentSchema>>;
 
-export const getCliConfig = (env: NodeJS.ProcessEnv = process.env): CliConfig => {
-  const parsed = cliEnvironmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
-  }
-  return Object.freeze(parsed.data);
-};
+export const getCliConfig = (env: NodeJS.ProcessEnv = process.env): CliConfig => parseEnvironment(cliEnvironmentSchema, env);
