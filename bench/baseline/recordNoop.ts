@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
+import { recordOrderScriptArguments } from '../../src/lib/stats/recordOrderScript';
 import { statsKeys } from '../../src/lib/stats/statsKeys';
 
 type RedisWithNoop = Redis & { recordNoop(...keysAndArgs: (string | number)[]): Promise<number> };
@@ -22,21 +23,7 @@ export const recordNoop = async (
   const keys = statsKeys(prefix);
   const pipeline = withRecordNoop(redis).pipeline() as PipelineWithNoop;
   for (const outcome of outcomes) {
-    const userId = outcome.userId ?? '';
-    pipeline.recordNoop(
-      keys.processedMessage(outcome.messageId),
-      keys.global,
-      keys.months,
-      keys.month(outcome.month),
-      keys.user(userId),
-      keys.spendRanking,
-      keys.orderCountRanking,
-      idempotencyTtlSeconds,
-      outcome.month,
-      userId,
-      outcome.valid ? '1' : '0',
-      outcome.valid ? outcome.valueCents : 0,
-    );
+    pipeline.recordNoop(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
   }
   const replies = await pipeline.exec();
   if (!replies || replies.some(([error]) => error)) throw new Error('the no-op script failed');

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { RECORD_ORDER_LUA } from './recordOrderScript';
+import { RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
 import { RecordResult, type OrderOutcome } from './orderOutcome';
 import { statsKeys } from './statsKeys';
 
@@ -31,21 +31,7 @@ export const recordOrderOutcomes = async (
     recordOrder(...keysAndArgs: (string | number)[]): unknown;
   };
   for (const outcome of outcomes) {
-    const userId = outcome.userId ?? '';
-    pipeline.recordOrder(
-      keys.processedMessage(outcome.messageId),
-      keys.global,
-      keys.months,
-      keys.month(outcome.month),
-      keys.user(userId),
-      keys.spendRanking,
-      keys.orderCountRanking,
-      idempotencyTtlSeconds,
-      outcome.month,
-      userId,
-      outcome.valid ? '1' : '0',
-      outcome.valid ? outcome.valueCents : 0,
-    );
+    pipeline.recordOrder(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
   }
   const replies = await pipeline.exec().catch(() => null);
   if (!replies) return outcomes.map(() => RecordResult.Failed);

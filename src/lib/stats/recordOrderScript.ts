@@ -1,3 +1,6 @@
+import type { OrderOutcome } from './orderOutcome';
+import type { StatsKeys } from './statsKeys';
+
 /**
  * Applies one order's effect on every statistic, once per SQS message id.
  *
@@ -43,3 +46,26 @@ end
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
 return 1
 `;
+
+/** The KEYS and ARGV of one call of RECORD_ORDER_LUA, in the order the script reads them. */
+export const recordOrderScriptArguments = (
+  keys: StatsKeys,
+  outcome: OrderOutcome,
+  idempotencyTtlSeconds: number,
+): (string | number)[] => {
+  const userId = outcome.userId ?? '';
+  return [
+    keys.processedMessage(outcome.messageId),
+    keys.global,
+    keys.months,
+    keys.month(outcome.month),
+    keys.user(userId),
+    keys.spendRanking,
+    keys.orderCountRanking,
+    idempotencyTtlSeconds,
+    outcome.month,
+    userId,
+    outcome.valid ? '1' : '0',
+    outcome.valid ? outcome.valueCents : 0,
+  ];
+};
