@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
+import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 
 /** A key prefix no other test (or person) uses; it passes config.ts's KEY_PREFIX rule. */
 export const uniquePrefix = (): string => `test:${randomUUID()}:`;
@@ -61,4 +62,10 @@ export const snapshot = async (redis: Redis, prefix: string): Promise<Record<str
     else result[key] = type;
   }
   return result;
+};
+
+/** Records outcomes that are all new, and fails the test unless every one of them was recorded. */
+export const recordAllNew = async (redis: Redis, prefix: string, outcomes: readonly OrderOutcome[]): Promise<void> => {
+  const results = await recordOrderOutcomes(redis, outcomes, { prefix, idempotencyTtlSeconds: 600 });
+  expect(results.every((result) => result === 'recorded')).toBe(true);
 };

@@ -1,17 +1,13 @@
 import type Redis from 'ioredis';
 import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
 import { readMonthTotals } from '../../src/lib/stats/readMonthTotals';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
+import { connectRedis, recordAllNew, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
 
 let server: RedisServerHandle;
 let redis: Redis;
 
-const record = async (prefix: string, outcomes: readonly OrderOutcome[]) => {
-  const results = await recordOrderOutcomes(redis, outcomes, { prefix, idempotencyTtlSeconds: 600 });
-  expect(results.every((result) => result === 'recorded')).toBe(true);
-};
+const record = (prefix: string, outcomes: readonly OrderOutcome[]) => recordAllNew(redis, prefix, outcomes);
 
 beforeAll(async () => {
   server = await startRedisServer();

@@ -5,19 +5,15 @@ import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
 import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
 import { readRankings } from '../../src/lib/stats/readRankings';
 import { readUserStats } from '../../src/lib/stats/readUserStats';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 import { statsKeys } from '../../src/lib/stats/statsKeys';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
+import { connectRedis, recordAllNew, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
 
 let server: RedisServerHandle;
 let redis: Redis;
 let prefix: string;
 
-const record = async (outcomes: readonly OrderOutcome[], keyPrefix = prefix) => {
-  const results = await recordOrderOutcomes(redis, outcomes, { prefix: keyPrefix, idempotencyTtlSeconds: 600 });
-  expect(results.every((result) => result === 'recorded')).toBe(true);
-};
+const record = (outcomes: readonly OrderOutcome[], keyPrefix = prefix) => recordAllNew(redis, keyPrefix, outcomes);
 
 beforeAll(async () => {
   server = await startRedisServer();
