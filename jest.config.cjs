@@ -18,6 +18,12 @@ module.exports = {
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
     {
       ...shared,
+      displayName: 'package',
+      testMatch: ['<rootDir>/tests/package/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/package/globalSetup.ts',
+    },
+    {
+      ...shared,
       displayName: 'reliability',
       testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/reliability/globalSetup.ts',

@@ -1,6 +1,7 @@
+import { Limits } from '../../src/api/limits';
 import { expectJson } from './httpJson';
 
-const MAX_PER_CALL = 10_000; // the route's limit
+const MAX_PER_CALL = Limits.produceCount.max;
 
 /** Puts `count` orders on the queue through POST /produce of `apiUrl`, in calls of at most 10,000, and checks each answer. */
 export const produceThroughApi = async (apiUrl: string, count: number, seed: number): Promise<void> => {

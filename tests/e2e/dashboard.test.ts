@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { routeCatalog } from '../../src/handlers/http/routeCatalog';
+import { routes } from '../../src/api/routes';
 import { generateOrders } from '../../src/lib/orders/generateOrders';
 import { expectedStats } from '../support/expectedStats';
 import { apiClient } from './support/apiClient';
@@ -94,7 +94,7 @@ describe('the dashboard and the API docs in headless Chromium', () => {
     const problems = collectPageProblems(page);
     await page.goto(`${env.apiUrl}/docs`);
     await page.waitForSelector('.opblock', { timeout: 30_000 });
-    expect(await page.locator('.opblock').count()).toBe(routeCatalog.length);
+    expect(await page.locator('.opblock').count()).toBe(routes.length);
 
     const operation = page.locator('#operations-statistics-getStatsGlobal');
     await operation.locator('.opblock-summary').click();

@@ -1,5 +1,6 @@
-import { buildOpenApiDocument } from '../../src/handlers/http/buildOpenApiDocument';
-import { routeCatalog } from '../../src/handlers/http/routeCatalog';
+import { buildOpenApiDocument } from '../../src/api/buildOpenApiDocument';
+import { routes } from '../../src/api/routes';
+import type { RouteSpec } from '../../src/api/routeSpec';
 import { apiClient, waitFor, type ApiResponse } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
 import { serverlessHttpRoutes } from './support/serverlessRoutes';
@@ -66,8 +67,8 @@ const samples: Sample[] = [
   { route: 'DELETE /clear_redis_db', status: 200, send: () => api.call('DELETE', '/clear_redis_db', { headers: admin }) },
 ];
 
-const catalogued = (name: string) => {
-  const route = routeCatalog.find((candidate) => routeName(candidate) === name);
+const catalogued = (name: string): RouteSpec => {
+  const route = routes.find((candidate) => routeName(candidate) === name);
   if (!route) throw new Error(`${name} is not in the route catalog`);
   return route;
 };
@@ -95,13 +96,13 @@ describe('the API documentation matches serverless.yml and the real responses', 
 
   test('the served document is the one built from the route catalog, and GET /api lists the same routes', async () => {
     const document = (await api.get('/openapi.json')).body as { info: { title: string; version: string; description: string } };
-    expect(document).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(routeCatalog, document.info))));
+    expect(document).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument(routes, document.info))));
     const info = (await api.get('/api')).body as { endpoints: { method: string; path: string }[] };
-    expect(info.endpoints.map(routeName)).toEqual(routeCatalog.map(routeName));
+    expect(info.endpoints.map(routeName)).toEqual(routes.map(routeName));
   });
 
   test('every route and every documented status it can answer has a sample below', () => {
-    const wanted = routeCatalog.flatMap((route) =>
+    const wanted = routes.flatMap((route) =>
       Object.keys(route.responses)
         .map(Number)
         .filter((status) => status !== 503)

@@ -22,8 +22,9 @@ let server: RedisServerHandle;
 let redis: Redis;
 let logDir: string;
 const prefix = uniquePrefix();
-const consoleLines: string[] = [];
-const originalConsoleLog = console.log;
+// Powertools' Logger writes its JSON lines to stdout itself, not through console.log.
+const stdoutLines: string[] = [];
+const originalStdoutWrite = process.stdout.write.bind(process.stdout);
 
 const context = (): Context => ({
   callbackWaitsForEmptyEventLoop: true,
@@ -60,10 +61,13 @@ beforeAll(async () => {
   ({ closeRedis } = await import('../../src/lib/redis/redisClient'));
   ({ readGlobalStats } = await import('../../src/lib/stats/readGlobalStats'));
   redis = connectRedis(server.url);
-  console.log = (...args: unknown[]) => void consoleLines.push(args.map(String).join(' '));
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdoutLines.push(...String(chunk).split('\n').filter((line) => line.startsWith('{')));
+    return true;
+  }) as typeof process.stdout.write;
 });
 afterAll(async () => {
-  console.log = originalConsoleLog;
+  process.stdout.write = originalStdoutWrite;
   await closeRedis?.();
   redis?.disconnect();
   await server?.stop();
@@ -84,8 +88,8 @@ describe('consumeOrders handler against a real Redis', () => {
     expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 3, totalRevenueCents: centsOf(orders), failedOrders: 0 });
     expect(await redis.hget(`${prefix}user:U100`, 'total_spend_cents')).toBe(String(centsOf([orders[0]!, orders[2]!])));
     expect((await logLines()).map((line) => line.message_id).sort()).toEqual(records.map((r) => r.messageId).sort());
-    const batchLine = JSON.parse(consoleLines.at(-1) ?? '{}');
-    expect(batchLine).toMatchObject({ level: 'info', message: 'batch', messages: 3, recorded: 3, retried: 0 });
+    const batchLine = JSON.parse(stdoutLines.at(-1) ?? '{}');
+    expect(batchLine).toMatchObject({ level: 'INFO', message: 'batch', messages: 3, recorded: 3, retried: 0 });
   });
 
   test('redelivering the same records changes nothing', async () => {

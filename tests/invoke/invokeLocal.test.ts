@@ -7,7 +7,7 @@ import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
 import { buildInvalidOrder, buildOrderWithValue } from '../factories/orderFactory';
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { slsInvokeLocal } from './slsInvokeLocal';
+import { jsonBodyOf, slsInvokeLocal } from './slsInvokeLocal';
 
 const apiEvent = (method: string, resource: string, path: string, pathParameters: Record<string, string> | null = null) => ({
   httpMethod: method,
@@ -72,7 +72,7 @@ describe('sls invoke local', () => {
       environment,
     )) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(200);
-    expect(JSON.parse(result.body)).toEqual({
+    expect(jsonBodyOf(result)).toEqual({
       month: '2026-03',
       total_orders: 2,
       total_revenue: 18,
@@ -91,6 +91,6 @@ describe('sls invoke local', () => {
       environment,
     )) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(400);
-    expect(JSON.parse(result.body)).toEqual({ error: expect.stringMatching(/user_id must start with U/) });
+    expect(jsonBodyOf(result)).toEqual({ error: expect.stringMatching(/user_id must start with U/) });
   }, 90_000);
 });

@@ -15,6 +15,12 @@ const lastJsonDocument = (output: string): unknown => {
 };
 
 /**
+ * The JSON body of an API Gateway result as `sls invoke local` prints it: it parses a body itself, for display, when
+ * the result's `Content-Type` header is exactly `application/json` (as middy's error handler writes it).
+ */
+export const jsonBodyOf = ({ body }: { body: unknown }): unknown => (typeof body === 'string' ? JSON.parse(body) : body);
+
+/**
  * Runs `sls invoke local` for real against the stack `npm test` deployed (invoke local looks up the
  * queue URLs of the function's environment in that stack), in a child process, and resolves with the function's result.
  * It rejects when the CLI does not exit by itself within the timeout (an open connection would keep it alive).

@@ -1,8 +1,8 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { logEvent } from '../../../src/lib/logging/logEvent';
+import { logger } from '../../../src/lib/logging/logger';
 
 /** The emulator's own ceiling for an SQS event source: acknowledges every message and does nothing else. */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  logEvent('info', 'batch', { messages: event.Records.length });
+  logger.info('batch', { messages: event.Records.length });
   return { batchItemFailures: [] };
 };

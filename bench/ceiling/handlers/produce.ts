@@ -1,3 +1,17 @@
-// The product's own POST /produce, deployed again with the ceiling's queue as its ORDERS_QUEUE_URL, so that the draining
-// benchmark feeds the ceiling consumer exactly as it feeds ours.
-export { handler } from '../../../src/handlers/http/produce';
+import { routesOf } from '../../../src/api/routes';
+import { HttpFunction } from '../../../src/api/routeSpec';
+import { httpFunction } from '../../../src/http/httpFunction';
+import { jsonResponse } from '../../../src/http/jsonResponse';
+import { produceOrders } from '../../../src/lib/producer/produceOrders';
+import { serviceFunctionOptions } from '../../../src/runtime/serviceDependencies';
+
+// POST /produce composed from the product's own kit and producer, deployed with the ceiling's queue as its
+// ORDERS_QUEUE_URL, so the draining benchmark feeds the ceiling consumer exactly as it feeds ours.
+export const handler = httpFunction(
+  routesOf(HttpFunction.Produce),
+  {
+    'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) =>
+      jsonResponse(200, { message: `Sent ${count} orders`, orders: await produceOrders(sqs, ordersQueueUrl(), count, seed) }),
+  },
+  serviceFunctionOptions,
+);

@@ -1,4 +1,4 @@
-import { deadLetterQueueResponse } from '../../handlers/http/responseSchemas';
+import { deadLetterQueueResponse } from '../../api/responseSchemas';
 import type { Command } from '../command';
 import { formatCount } from '../formatting';
 

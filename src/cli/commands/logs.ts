@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import type { consumerLogsResponse } from '../../handlers/http/responseSchemas';
+import { Limits } from '../../api/limits';
+import type { consumerLogsResponse } from '../../api/responseSchemas';
 import { wholeNumberArgument } from '../arguments';
 import type { Command, CommandContext } from '../command';
 import { formatLogEntry } from '../formatting';
 import { logLineKey, newLogEntries, type LogLine } from '../newLogEntries';
 
 const FOLLOW_POLL_MS = 2000;
-const FOLLOW_WINDOW = 1000; // the route's largest limit
+const FOLLOW_WINDOW = Limits.consumerLogsLimit.max;
 
 type LogsBody = z.infer<typeof consumerLogsResponse>;
 
@@ -39,7 +40,7 @@ export const logsCommand: Command = {
   summary: 'The newest consumer log lines (default 20); --follow keeps printing new ones until Ctrl-C',
   options: { limit: { type: 'string', short: 'n' }, follow: { type: 'boolean', short: 'f' }, json: { type: 'boolean' } },
   async run(context) {
-    const limit = context.options.limit === undefined ? 20 : wholeNumberArgument(String(context.options.limit), '--limit', 1, 1000);
+    const limit = context.options.limit === undefined ? 20 : wholeNumberArgument(String(context.options.limit), '--limit', Limits.consumerLogsLimit.min, Limits.consumerLogsLimit.max);
     const { logs } = await context.api.get<LogsBody>(`/consumer_logs?limit=${limit}`);
     show(context, logs);
     if (context.options.follow) await follow(context, logs);

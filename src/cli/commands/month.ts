@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { monthlyStatsResponse, monthTotalsResponse } from '../../handlers/http/responseSchemas';
+import type { monthlyStatsResponse, monthTotalsResponse } from '../../api/responseSchemas';
 import type { Command, CommandContext } from '../command';
 import { formatAmount, formatCount, formatTable } from '../formatting';
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { globalStatsResponse, produceResponse } from '../../handlers/http/responseSchemas';
+import { Limits } from '../../api/limits';
+import type { globalStatsResponse, produceResponse } from '../../api/responseSchemas';
 import { wholeNumberArgument } from '../arguments';
 import { CliError } from '../cliErrors';
 import type { Command } from '../command';
@@ -22,8 +23,8 @@ export const produceCommand: Command = {
   summary: 'Send <count> random orders and show a progress bar until they are consumed',
   options: { seed: { type: 'string' }, 'no-wait': { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ api, positionals, options, output }) {
-    const count = wholeNumberArgument(positionals[0], 'count', 1, Number.MAX_SAFE_INTEGER);
-    const seed = options.seed === undefined ? undefined : wholeNumberArgument(String(options.seed), '--seed', 0, 2 ** 32 - 1);
+    const count = wholeNumberArgument(positionals[0], 'count', Limits.produceCount.min, Limits.produceCount.max);
+    const seed = options.seed === undefined ? undefined : wholeNumberArgument(String(options.seed), '--seed', Limits.produceSeed.min, Limits.produceSeed.max);
     const before = await api.get<GlobalStats>('/stats/global');
     const sent = await api.post<z.infer<typeof produceResponse>>('/produce', { count, ...(seed === undefined ? {} : { seed }) });
     if (options.json) output.json(sent);

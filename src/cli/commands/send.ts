@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { ordersAcceptedResponse } from '../../handlers/http/responseSchemas';
+import type { ordersAcceptedResponse } from '../../api/responseSchemas';
 import { requiredArgument } from '../arguments';
 import { CliError } from '../cliErrors';
 import type { Command } from '../command';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { globalStatsResponse, rankingsResponse } from '../../handlers/http/responseSchemas';
+import type { globalStatsResponse, rankingsResponse } from '../../api/responseSchemas';
 import type { Command } from '../command';
 import { formatAmount, formatCount, formatTable } from '../formatting';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { userStatsResponse } from '../../handlers/http/responseSchemas';
+import type { userStatsResponse } from '../../api/responseSchemas';
 import { requiredArgument } from '../arguments';
 import type { Command } from '../command';
 import { formatAmount, formatCount, formatTable } from '../formatting';

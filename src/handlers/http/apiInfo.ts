@@ -1,11 +1,13 @@
-import { getConfig } from '../../lib/config/config';
-import { httpRoute } from './httpRoute';
-import { jsonResponse } from './jsonResponse';
-import { routeCatalog } from './routeCatalog';
+import { HttpFunction } from '../../api/routeSpec';
+import { routes, routesOf } from '../../api/routes';
+import { httpFunction } from '../../http/httpFunction';
+import { jsonResponse } from '../../http/jsonResponse';
+import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 
-export const ENDPOINTS = routeCatalog.map(({ method, path, summary }) => ({ method, path, description: summary }));
+const endpoints = routes.map(({ method, path, summary }) => ({ method, path, description: summary }));
 
-const showApiInfo = async () =>
-  jsonResponse(200, { service: getConfig().SERVICE_NAME, endpoints: ENDPOINTS });
-
-export const handler = httpRoute(showApiInfo);
+export const handler = httpFunction(
+  routesOf(HttpFunction.ApiInfo),
+  { 'GET /api': async (_input, { config }) => jsonResponse(200, { service: config.SERVICE_NAME, endpoints }) },
+  serviceFunctionOptions,
+);

@@ -1,13 +1,14 @@
-import { getConfig } from '../../lib/config/config';
-import { getRedis } from '../../lib/redis/redisClient';
-import { clearStats } from '../../lib/stats/clearStats';
-import { requireAdminToken } from '../middleware/requireAdminToken';
-import { httpRoute } from './httpRoute';
-import { jsonResponse } from './jsonResponse';
+import { HttpFunction } from '../../api/routeSpec';
+import { routesOf } from '../../api/routes';
+import { httpFunction } from '../../http/httpFunction';
+import { jsonResponse } from '../../http/jsonResponse';
+import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 
-const clearRedisDb = async () => {
-  const deletedKeys = await clearStats(getRedis(), getConfig().KEY_PREFIX);
-  return jsonResponse(200, { message: 'Redis database cleared', deleted_keys: deletedKeys });
-};
-
-export const handler = httpRoute(clearRedisDb).use(requireAdminToken(() => getConfig().ADMIN_TOKEN));
+export const handler = httpFunction(
+  routesOf(HttpFunction.ClearRedisDb),
+  {
+    'DELETE /clear_redis_db': async (_input, { stats }) =>
+      jsonResponse(200, { message: 'Redis database cleared', deleted_keys: await stats.clear() }),
+  },
+  serviceFunctionOptions,
+);

@@ -1,16 +1,18 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { getConfig } from '../../lib/config/config';
+import { HttpFunction } from '../../api/routeSpec';
+import { routesOf } from '../../api/routes';
 import { consumerLogPath } from '../../lib/consumerLog/consumerLogPath';
 import { readLogTail } from '../../lib/consumerLog/readLogTail';
-import { httpRoute } from './httpRoute';
-import { jsonResponse } from './jsonResponse';
-import { parseInput } from './parseInput';
-import { consumerLogsQuerySchema } from './requestSchemas';
+import { httpFunction } from '../../http/httpFunction';
+import { jsonResponse } from '../../http/jsonResponse';
+import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 
-const showConsumerLogs = async (event: APIGatewayProxyEvent) => {
-  const { limit } = parseInput(consumerLogsQuerySchema, event.queryStringParameters, 'query string');
-  const logs = await readLogTail(consumerLogPath(getConfig().LOG_DIR), limit);
-  return jsonResponse(200, { total_logs: logs.length, logs });
-};
-
-export const handler = httpRoute(showConsumerLogs);
+export const handler = httpFunction(
+  routesOf(HttpFunction.ConsumerLogs),
+  {
+    'GET /consumer_logs': async ({ query: { limit } }, { config }) => {
+      const logs = await readLogTail(consumerLogPath(config.LOG_DIR), limit);
+      return jsonResponse(200, { total_logs: logs.length, logs });
+    },
+  },
+  serviceFunctionOptions,
+);

@@ -1,18 +1,15 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { dashboardAssets, dashboardPage } from './dashboardAssets';
-import { httpRoute, routeGroup } from './httpRoute';
-import { requestedAsset } from './requestedAsset';
-import { dashboardAssetPathSchema } from './requestSchemas';
-import { textResponse } from './textResponse';
+import { HttpFunction } from '../../api/routeSpec';
+import { routesOf } from '../../api/routes';
+import { httpFunction } from '../../http/httpFunction';
+import { textResponse } from '../../http/textResponse';
+import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { dashboardAssets, dashboardPage } from '../../web/dashboard/dashboardAssets';
 
-const showDashboard = async () => textResponse(dashboardPage);
-
-const showDashboardAsset = async (event: APIGatewayProxyEvent) =>
-  textResponse(dashboardAssets[requestedAsset(dashboardAssetPathSchema, event.pathParameters)]);
-
-export const handler = httpRoute(
-  routeGroup({
-    'GET /dashboard': showDashboard,
-    'GET /dashboard/{asset}': showDashboardAsset,
-  }),
+export const handler = httpFunction(
+  routesOf(HttpFunction.Dashboard),
+  {
+    'GET /dashboard': async () => textResponse(dashboardPage),
+    'GET /dashboard/{asset}': async ({ path: { asset } }) => textResponse(dashboardAssets[asset]),
+  },
+  serviceFunctionOptions,
 );

@@ -1,14 +1,12 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import packageJson from '../../../package.json';
-import { getConfig } from '../../lib/config/config';
-import { buildOpenApiDocument, type OpenApiDocument } from './buildOpenApiDocument';
-import { docsAssets, docsPage } from './docsAssets';
-import { httpRoute, routeGroup } from './httpRoute';
-import { jsonResponse } from './jsonResponse';
-import { requestedAsset } from './requestedAsset';
-import { docsAssetPathSchema } from './requestSchemas';
-import { routeCatalog } from './routeCatalog';
-import { textResponse } from './textResponse';
+import { buildOpenApiDocument, type OpenApiDocument } from '../../api/buildOpenApiDocument';
+import { routes, routesOf } from '../../api/routes';
+import { HttpFunction } from '../../api/routeSpec';
+import { httpFunction } from '../../http/httpFunction';
+import { jsonResponse } from '../../http/jsonResponse';
+import { textResponse } from '../../http/textResponse';
+import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { docsAssets, docsPage } from '../../web/docs/docsAssets';
 
 const DESCRIPTION =
   'Orders go onto an SQS queue; a consumer validates them and keeps user, global and monthly statistics in Redis, ' +
@@ -17,24 +15,19 @@ const DESCRIPTION =
 
 let openApiDocument: OpenApiDocument | undefined;
 
-const showOpenApiDocument = async () => {
-  openApiDocument ??= buildOpenApiDocument(routeCatalog, {
-    title: getConfig().SERVICE_NAME,
-    version: packageJson.version,
-    description: DESCRIPTION,
-  });
-  return jsonResponse(200, openApiDocument);
-};
-
-const showDocsPage = async () => textResponse(docsPage);
-
-const showDocsAsset = async (event: APIGatewayProxyEvent) =>
-  textResponse(docsAssets[requestedAsset(docsAssetPathSchema, event.pathParameters)]);
-
-export const handler = httpRoute(
-  routeGroup({
-    'GET /openapi.json': showOpenApiDocument,
-    'GET /docs': showDocsPage,
-    'GET /docs/{asset}': showDocsAsset,
-  }),
+export const handler = httpFunction(
+  routesOf(HttpFunction.Docs),
+  {
+    'GET /openapi.json': async (_input, { config }) => {
+      openApiDocument ??= buildOpenApiDocument(routes, {
+        title: config.SERVICE_NAME,
+        version: packageJson.version,
+        description: DESCRIPTION,
+      });
+      return jsonResponse(200, openApiDocument);
+    },
+    'GET /docs': async () => textResponse(docsPage),
+    'GET /docs/{asset}': async ({ path: { asset } }) => textResponse(docsAssets[asset]),
+  },
+  serviceFunctionOptions,
 );

@@ -1,28 +1,26 @@
-import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { getConfig, requireSetting } from '../../lib/config/config';
+import { routesOf } from '../../api/routes';
+import { HttpFunction } from '../../api/routeSpec';
+import { serviceUnavailable } from '../../http/httpErrors';
+import { httpFunction } from '../../http/httpFunction';
+import { jsonResponse } from '../../http/jsonResponse';
 import { produceOrders } from '../../lib/producer/produceOrders';
-import { getSqsClient } from '../../lib/queue/sqsClient';
 import { QueueSendError } from '../../lib/queue/queueErrors';
-import { emptyBodyAsEmptyObject } from '../middleware/emptyBodyAsEmptyObject';
-import { serviceUnavailable } from './httpError';
-import { httpRoute } from './httpRoute';
-import { jsonResponse } from './jsonResponse';
-import { parseBody } from './parseInput';
-import { produceBodySchema } from './requestSchemas';
+import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 
-const produce = async (event: APIGatewayProxyEvent) => {
-  const { count, seed } = parseBody(produceBodySchema, event.body);
-  const queueUrl = requireSetting(getConfig(), 'ORDERS_QUEUE_URL');
-  try {
-    const orders = await produceOrders(getSqsClient(), queueUrl, count, seed);
-    return jsonResponse(200, { message: `Successfully sent ${orders.length} orders to queue`, orders });
-  } catch (error) {
-    if (error instanceof QueueSendError) {
-      throw serviceUnavailable(`Sent ${error.sent} of ${count} orders; ${error.failed} could not be queued. Try again.`);
-    }
-    throw error;
-  }
-};
-
-export const handler = httpRoute(produce).use(emptyBodyAsEmptyObject()).use(httpJsonBodyParser());
+export const handler = httpFunction(
+  routesOf(HttpFunction.Produce),
+  {
+    'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) => {
+      try {
+        const orders = await produceOrders(sqs, ordersQueueUrl(), count, seed);
+        return jsonResponse(200, { message: `Successfully sent ${orders.length} orders to queue`, orders });
+      } catch (error) {
+        if (error instanceof QueueSendError) {
+          throw serviceUnavailable(`Sent ${error.sent} of ${count} orders; ${error.failed} could not be queued. Try again.`);
+        }
+        throw error;
+      }
+    },
+  },
+  serviceFunctionOptions,
+);

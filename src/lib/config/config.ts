@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../validation/describeIssues';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 60 * 60; // SQS's default retention period
 const DEFAULT_LOG_MAX_BYTES = 50 * 1024 * 1024;
@@ -24,11 +25,6 @@ const environmentSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SERVICE_NAME: z.string().default('sqs-orders'),
-  /**
-   * Test-only: a JSON file of faults the consumer injects into itself (src/lib/faults). The reliability suite puts it
-   * in the emulator's environment; serverless.yml never sets it, so no deployed stage can have faults switched on.
-   */
-  CONSUMER_FAULTS_FILE: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof environmentSchema>>;
@@ -40,8 +36,7 @@ export class ConfigError extends Error {
 const parseEnvironment = <S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): Readonly<z.infer<S>> => {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error.issues).join('; ')}`);
   }
   return Object.freeze(parsed.data);
 };

@@ -1,13 +1,7 @@
-import type { z } from 'zod';
+import { describeIssues } from '../validation/describeIssues';
 import { orderSchema, type Order } from './order';
 
 export type ParseOrderResult = { ok: true; order: Order } | { ok: false; reason: string };
-
-const describeIssue = (issue: z.core.$ZodIssue): string => {
-  const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
-  // zod prefixes type errors with "Invalid input: ", which adds nothing once the path is shown.
-  return `${path}: ${issue.message.replace(/^Invalid input: /, '')}`;
-};
 
 /** Parses an SQS message body into an order; a body for which this fails is a malformed message. */
 export const parseOrderMessage = (body: string): ParseOrderResult => {
@@ -22,7 +16,7 @@ export const parseOrderMessage = (body: string): ParseOrderResult => {
   }
   const result = orderSchema.safeParse(json);
   if (!result.success) {
-    return { ok: false, reason: result.error.issues.map(describeIssue).join('; ') };
+    return { ok: false, reason: describeIssues(result.error.issues).join('; ') };
   }
   return { ok: true, order: result.data };
 };

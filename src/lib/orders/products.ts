@@ -8,4 +8,4 @@ export const PRODUCTS = [
   { productId: 'MOUSE', minPriceCents: 1_000, maxPriceCents: 10_000 },
 ] as const;
 
-export type Product = (typeof PRODUCTS)[number];
+type Product = (typeof PRODUCTS)[number];

@@ -1,7 +1,7 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { MessageAttribute } from './messageAttributes';
 
-export const FAILURE_REASON_ATTRIBUTE = MessageAttribute.FailureReason;
+const FAILURE_REASON_ATTRIBUTE = MessageAttribute.FailureReason;
 
 /** Moves a message that can never be processed to the DLQ at once, body intact, with the reason attached. */
 export const sendToDeadLetterQueue = async (

@@ -12,6 +12,3 @@ export const statsKeys = (prefix: string) =>
 
 export type StatsKeys = ReturnType<typeof statsKeys>;
 
-/** Field names of the per-user figures kept inside a month's hash. */
-export const monthUserField = (userId: string, figure: 'order_count' | 'total_spend_cents' | 'failed_order_count') =>
-  `user:${userId}:${figure}`;

@@ -1,4 +1,4 @@
-import { ConsumerFault } from '../../../src/lib/faults/planConsumerFaults';
+import { ConsumerFault } from '../../../tests/reliability/faultInjection/planConsumerFaults';
 import { checkScenario, expectExact } from '../support/checkScenario';
 import { clearInjectedFaults, injectedFaults, switchFaults } from '../support/faultSwitch';
 import { produceOrders } from '../support/produceOrders';

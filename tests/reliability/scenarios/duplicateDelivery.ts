@@ -1,4 +1,4 @@
-import { ConsumerFault } from '../../../src/lib/faults/planConsumerFaults';
+import { ConsumerFault } from '../../../tests/reliability/faultInjection/planConsumerFaults';
 import { generateOrders } from '../../../src/lib/orders/generateOrders';
 import { buildSqsEvent, buildSqsRecord } from '../../factories/sqsRecordFactory';
 import { checkScenario, expectExact } from '../support/checkScenario';

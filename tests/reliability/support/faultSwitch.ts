@@ -1,5 +1,5 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { injectedFaultsPath, type ConsumerFaults } from '../../../src/lib/faults/consumerFaults';
+import { injectedFaultsPath, type ConsumerFaults } from '../../../tests/reliability/faultInjection/consumerFaults';
 import type { ReliabilityStack } from './reliabilityStack';
 
 /** Switches the running consumer's faults on (written to its faults file) or off (file removed). */

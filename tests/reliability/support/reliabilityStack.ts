@@ -34,7 +34,7 @@ export type ReliabilityStack = {
   logDir: string;
   logMaxBytes: number;
   adminToken: string;
-  /** The consumer's fault switch: CONSUMER_FAULTS_FILE in the emulator's environment, so in no stage's config. */
+  /** The fault switch of the suite's own consumer entry: CONSUMER_FAULTS_FILE in the emulator's environment. */
   faultsFile: string;
 };
 
@@ -95,6 +95,8 @@ export const startReliabilityStack = async (cleanups: (() => Promise<unknown>)[]
     KEY_PREFIX: keyPrefix,
     ADMIN_TOKEN: adminToken,
     LOG_MAX_BYTES: String(STACK_LOG_MAX_BYTES),
+    // The production consumer wrapped with the fault switch: test-only code, deployed by this suite alone.
+    SQS_ORDERS_CONSUMER_ENTRY: 'tests/reliability/faultInjection/consumeOrdersWithFaults.handler',
   });
 
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;

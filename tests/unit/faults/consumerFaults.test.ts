@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OrderBatchDependencies } from '../../../src/lib/consumer/orderBatchDependencies';
 import type { QueuedMessage } from '../../../src/lib/consumer/queuedMessage';
-import { consumerFaultInjection } from '../../../src/lib/faults/consumerFaultInjection';
-import { FaultsFileError, injectedFaultsPath, NO_FAULTS, readConsumerFaults } from '../../../src/lib/faults/consumerFaults';
-import { ConsumerFault, planConsumerFault } from '../../../src/lib/faults/planConsumerFaults';
+import { consumerFaultInjection } from '../../../tests/reliability/faultInjection/consumerFaultInjection';
+import { FaultsFileError, injectedFaultsPath, NO_FAULTS, readConsumerFaults } from '../../../tests/reliability/faultInjection/consumerFaults';
+import { ConsumerFault, planConsumerFault } from '../../../tests/reliability/faultInjection/planConsumerFaults';
 import type { OrderOutcome } from '../../../src/lib/stats/orderOutcome';
 
 let dir: string;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { buildOpenApiDocument } from '../../../src/handlers/http/buildOpenApiDocument';
-import { ordersBodySchema, produceBodySchema, usersQuerySchema } from '../../../src/handlers/http/requestSchemas';
-import { globalStatsResponse } from '../../../src/handlers/http/responseSchemas';
-import { routeCatalog } from '../../../src/handlers/http/routeCatalog';
+import { buildOpenApiDocument } from '../../../src/api/buildOpenApiDocument';
+import { ordersBodySchema, produceBodySchema, usersQuerySchema } from '../../../src/api/requestSchemas';
+import { globalStatsResponse } from '../../../src/api/responseSchemas';
+import { routes } from '../../../src/api/routes';
 
 const info = { title: 'sqs-orders', version: '9.9.9', description: 'test' };
-const document = buildOpenApiDocument(routeCatalog, info);
+const document = buildOpenApiDocument(routes, info);
 
 type Operation = {
   parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
@@ -31,12 +31,12 @@ describe('buildOpenApiDocument', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const catalogued = routeCatalog.map((route) => `${route.method} ${route.path}`);
+    const catalogued = routes.map((route) => `${route.method} ${route.path}`);
     expect(documented.sort()).toEqual([...catalogued].sort());
     expect(new Set(catalogued).size).toBe(catalogued.length);
   });
 
-  test.each(routeCatalog.map((route) => [`${route.method} ${route.path}`, route] as const))(
+  test.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))(
     '%s: every {placeholder} of the path is a required path parameter, and only those',
     (_name, route) => {
       const placeholders = [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
@@ -69,7 +69,7 @@ describe('buildOpenApiDocument', () => {
   });
 
   test('every route documents its 500, and the admin route its token', () => {
-    for (const route of routeCatalog) expect(operation(route.method, route.path)?.responses['500']).toBeDefined();
+    for (const route of routes) expect(operation(route.method, route.path)?.responses['500']).toBeDefined();
     expect(operation('DELETE', '/clear_redis_db')?.security).toEqual([{ adminToken: [] }]);
     expect(document.components.securitySchemes.adminToken).toEqual({ type: 'apiKey', in: 'header', name: 'x-admin-token' });
     expect(operation('GET', '/stats/global')?.security).toBeUndefined();

@@ -1,5 +1,8 @@
-import { describeIssues } from '../../../src/handlers/http/describeIssues';
-import { MAX_ORDERS_PER_REQUEST, ordersBodySchema, produceBodySchema } from '../../../src/handlers/http/requestSchemas';
+import { describeIssues } from '../../../src/lib/validation/describeIssues';
+import { Limits } from '../../../src/api/limits';
+import { ordersBodySchema, produceBodySchema } from '../../../src/api/requestSchemas';
+
+const MAX_ORDERS_PER_REQUEST = Limits.ordersPerRequest.max;
 
 const order = {
   order_id: 'ORD1',

@@ -1,4 +1,4 @@
-import { toQueuedMessage } from '../../../src/handlers/sqs/toQueuedMessage';
+import { toQueuedMessage } from '../../../src/sqs/toQueuedMessage';
 import { buildSqsRecord } from '../../factories/sqsRecordFactory';
 
 const withOriginalId = (value: string) =>

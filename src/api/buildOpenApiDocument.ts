@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { errorResponse } from './responseSchemas';
+import { ADMIN_TOKEN_HEADER, RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
+
+type JsonSchema = { [key: string]: unknown };
+type ObjectJsonSchema = JsonSchema & { properties?: Record<string, JsonSchema>; required?: string[] };
+
+export type OpenApiInfo = { title: string; version: string; description: string };
+
+const ADMIN_TOKEN_SCHEME = 'adminToken';
+
+const internalError: RouteResponse = { description: 'A failure of ours, logged with its details', json: errorResponse };
+
+/** Requests are documented as clients send them (before defaults and transforms), responses as they arrive. */
+const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+};
+
+const parameters = (schema: z.ZodObject | undefined, location: 'path' | 'query') => {
+  if (!schema) return [];
+  const object = toJsonSchema(schema, 'input') as ObjectJsonSchema;
+  return Object.entries(object.properties ?? {}).map(([name, { description, ...property }]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (object.required ?? []).includes(name),
+    ...(typeof description === 'string' ? { description } : {}),
+    schema: property,
+  }));
+};
+
+const responseObject = (response: RouteResponse) =>
+  'json' in response
+    ? { description: response.description, content: { 'application/json': { schema: toJsonSchema(response.json, 'output') } } }
+    : {
+        description: response.description,
+        content: Object.fromEntries(response.text.map((type) => [type, { schema: { type: 'string' } }])),
+      };
+
+/** `GET /users/{user_id}/stats` → `getUsersUserIdStats`: stable ids for Swagger UI's deep links. */
+const operationId = ({ method, path }: RouteSpec) =>
+  [method.toLowerCase(), ...path.split(/[^A-Za-z0-9]+/).filter(Boolean)]
+    .map((word, index) => (index === 0 ? word : `${word[0]?.toUpperCase()}${word.slice(1)}`))
+    .join('');
+
+const operation = (route: RouteSpec) => {
+  const routeParameters = [...parameters(route.pathParameters, 'path'), ...parameters(route.query, 'query')];
+  const responses = { ...route.responses, 500: internalError };
+  return {
+    operationId: operationId(route),
+    tags: [route.tag],
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    ...(routeParameters.length > 0 ? { parameters: routeParameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: route.body.required,
+            content: { 'application/json': { schema: toJsonSchema(route.body.schema, 'input') } },
+          },
+        }
+      : {}),
+    ...(route.requiresAdminToken ? { security: [{ [ADMIN_TOKEN_SCHEME]: [] }] } : {}),
+    responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, responseObject(response)])),
+  };
+};
+
+/**
+ * The OpenAPI 3.1 document of the routes. Its server is relative (`.`, resolved against the document's own URL),
+ * so "Try it out" works under any API Gateway stage prefix without knowing it.
+ */
+export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApiInfo) => {
+  const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    servers: [{ url: '.', description: 'This deployment' }],
+    tags: Object.values(RouteTag)
+      .filter((tag) => routes.some((route) => route.tag === tag))
+      .map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: { [ADMIN_TOKEN_SCHEME]: { type: 'apiKey', in: 'header', name: ADMIN_TOKEN_HEADER } },
+    },
+  };
+};
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -1,0 +1,23 @@
+/**
+ * Every numeric limit of the API, written once: the request schemas, the route summaries, the CLI and the handlers
+ * read them from here.
+ */
+export const Limits = {
+  produceCount: { min: 1, max: 10_000, default: 10 },
+  /** Seeds are 32-bit: the generator's state. */
+  produceSeed: { min: 0, max: 2 ** 32 - 1 },
+  ordersPerRequest: { min: 1, max: 500 },
+  rankingLimit: { min: 1, max: 1000, default: 10 },
+  consumerLogsLimit: { min: 1, max: 1000, default: 100 },
+  /** SQS returns at most 10 messages per ReceiveMessage, and a peek is one call. */
+  deadLetterPeekLimit: { min: 1, max: 10, default: 10 },
+  /** One redrive call moves at most this many, well inside the function's timeout; the answer says how many remain. */
+  redriveMessagesPerCall: 1000,
+  /** Every route's body limit unless it asks for another: far above any valid request of the routes without orders. */
+  defaultBodyBytes: 64 * 1024,
+  /** 500 orders of up to 100 items each run to a few MB; AWS Lambda takes 6 MB in a synchronous call. */
+  ordersBodyBytes: 6 * 1024 * 1024,
+} as const;
+
+/** `1-1000`: how a range reads in route summaries. */
+export const describeRange = ({ min, max }: { min: number; max: number }) => `${min}-${max}`;

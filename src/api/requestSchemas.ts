@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { orderSchema, type Order } from '../lib/orders/order';
+import { messageBytes, SqsLimits } from '../lib/queue/sqsLimits';
+import { Limits } from './limits';
+
+type Range = { min: number; max: number };
+
+const wholeNumber = (name: string, { min, max }: Range) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
+    .meta({ description: `A whole number from ${min} to ${max}` });
+
+const limitQuery = (range: Range & { default: number }) =>
+  z.object({ limit: wholeNumber('limit', range).default(range.default) });
+
+export const produceBodySchema = z
+  .object({
+    count: z
+      .number()
+      .int('count must be an integer')
+      .min(Limits.produceCount.min)
+      .max(Limits.produceCount.max)
+      .default(Limits.produceCount.default),
+    seed: z.number().int('seed must be an integer').min(Limits.produceSeed.min).max(Limits.produceSeed.max).optional(),
+  })
+  .strict();
+
+export const usersQuerySchema = limitQuery(Limits.rankingLimit);
+
+export const consumerLogsQuerySchema = limitQuery(Limits.consumerLogsLimit);
+
+export const deadLetterQueueQuerySchema = limitQuery(Limits.deadLetterPeekLimit);
+
+/** User ids reach Redis key names, so only a plain token is accepted: no separators, spaces or wildcards. */
+export const userPathSchema = z.object({
+  user_id: z
+    .string()
+    .regex(/^U[A-Za-z0-9_-]{0,63}$/, 'user_id must start with U followed by up to 63 letters, digits, _ or -'),
+});
+
+export const monthPathSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be in YYYY-MM format, e.g. 2025-12'),
+});
+
+const fitsInOneMessage = (order: Order) => messageBytes(JSON.stringify(order)) <= SqsLimits.maxMessageBytes;
+
+/** The seed's order format, shape only: the business rules (ORD prefix, matching value, ...) stay the consumer's. */
+const intakeOrderSchema = orderSchema.refine(fitsInOneMessage, {
+  message: `order must be at most ${SqsLimits.maxMessageBytes / 1024} KiB as JSON (one SQS message)`,
+});
+
+const { min: minOrders, max: maxOrders } = Limits.ordersPerRequest;
+
+export const ordersBodySchema = z.union(
+  [
+    intakeOrderSchema,
+    z
+      .array(intakeOrderSchema)
+      .min(minOrders, 'send at least one order')
+      .max(maxOrders, `send at most ${maxOrders} orders per request`),
+  ],
+  { error: `expected an order object or an array of ${minOrders} to ${maxOrders} orders` },
+);
+
+export const DOCS_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js', 'docs.js'] as const;
+export const docsAssetPathSchema = z.object({ asset: z.enum(DOCS_ASSETS) });
+
+export const DASHBOARD_ASSETS = ['dashboard.css', 'dashboard.js'] as const;
+export const dashboardAssetPathSchema = z.object({ asset: z.enum(DASHBOARD_ASSETS) });

@@ -1,0 +1,72 @@
+import { formatCents } from '../lib/money';
+import type { DeadLetter, DeadLetterPeek } from '../lib/queue/peekDeadLetterQueue';
+import type { GlobalStats, MonthlyStats, MonthTotals, Rankings, UserStats } from '../lib/stats/statsModels';
+import type {
+  DeadLetterQueueResponse,
+  GlobalStatsResponse,
+  MonthlyStatsResponse,
+  MonthTotalsResponse,
+  RankingsResponse,
+  UserStatsResponse,
+} from './responseSchemas';
+
+/** The seed's JSON shapes: snake_case, amounts in currency units with two decimals. */
+export const userStatsBody = (stats: UserStats): UserStatsResponse => ({
+  user_id: stats.userId,
+  order_count: stats.orderCount,
+  total_spend: formatCents(stats.totalSpendCents),
+  failed_order_count: stats.failedOrderCount,
+});
+
+export const globalStatsBody = (stats: GlobalStats): GlobalStatsResponse => ({
+  total_orders: stats.totalOrders,
+  total_revenue: formatCents(stats.totalRevenueCents),
+  failed_orders: stats.failedOrders,
+});
+
+export const monthlyStatsBody = (stats: MonthlyStats): MonthlyStatsResponse => ({
+  month: stats.month,
+  total_orders: stats.totalOrders,
+  total_revenue: formatCents(stats.totalRevenueCents),
+  failed_orders: stats.failedOrders,
+  user_stats: stats.users.map(userStatsBody),
+});
+
+export const monthTotalsBody = (months: readonly MonthTotals[]): MonthTotalsResponse => ({
+  months: months.map((stats) => ({
+    month: stats.month,
+    total_orders: stats.totalOrders,
+    total_revenue: formatCents(stats.totalRevenueCents),
+    failed_orders: stats.failedOrders,
+  })),
+});
+
+export const rankingsBody = (rankings: Rankings): RankingsResponse => ({
+  total_spend_ranking: rankings.bySpendCents.map((entry, index) => ({
+    position: index + 1,
+    user_id: entry.userId,
+    total_spend: formatCents(entry.score),
+  })),
+  total_order_count_ranking: rankings.byOrderCount.map((entry, index) => ({
+    position: index + 1,
+    user_id: entry.userId,
+    total_order_count: entry.score,
+  })),
+});
+
+const deadLetterBody = (message: DeadLetter) => ({
+  message_id: message.messageId,
+  original_message_id: message.originalMessageId ?? null,
+  receive_count: message.receiveCount,
+  sent_at: message.sentAt ?? null,
+  reason: message.reason ?? null,
+  body: message.body,
+  body_bytes: message.bodyBytes,
+  body_truncated: message.bodyTruncated,
+});
+
+export const deadLetterQueueBody = (peek: DeadLetterPeek): DeadLetterQueueResponse => ({
+  approximate_messages: peek.waiting,
+  approximate_messages_in_flight: peek.inFlight,
+  messages: peek.messages.map(deadLetterBody),
+});

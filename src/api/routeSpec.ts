@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+
+export const HttpMethod = {
+  Get: 'GET',
+  Post: 'POST',
+  Delete: 'DELETE',
+} as const;
+export type HttpMethod = (typeof HttpMethod)[keyof typeof HttpMethod];
+
+export const TextContentType = {
+  Html: 'text/html',
+  Css: 'text/css',
+  JavaScript: 'text/javascript',
+} as const;
+export type TextContentType = (typeof TextContentType)[keyof typeof TextContentType];
+
+/** Swagger UI groups the routes by these. */
+export const RouteTag = {
+  Orders: 'orders',
+  Statistics: 'statistics',
+  Operations: 'operations',
+  Documentation: 'documentation',
+} as const;
+export type RouteTag = (typeof RouteTag)[keyof typeof RouteTag];
+
+/** The Lambda functions that serve HTTP routes, by their names in serverless.yml. */
+export const HttpFunction = {
+  ApiInfo: 'apiInfo',
+  Produce: 'produce',
+  Orders: 'orders',
+  ConsumerLogs: 'consumerLogs',
+  ClearRedisDb: 'clearRedisDb',
+  DeadLetterQueue: 'deadLetterQueue',
+  RedriveDeadLetterQueue: 'redriveDeadLetterQueue',
+  Users: 'users',
+  Stats: 'stats',
+  Docs: 'docs',
+  Dashboard: 'dashboard',
+} as const;
+export type HttpFunction = (typeof HttpFunction)[keyof typeof HttpFunction];
+
+export const ADMIN_TOKEN_HEADER = 'x-admin-token';
+
+/** One answer of a route: a JSON body described by its zod schema, or a text document of the listed types. */
+export type RouteResponse =
+  | { description: string; json: z.ZodType }
+  | { description: string; text: readonly TextContentType[] };
+
+/**
+ * One HTTP route, written once: serverless.yml's events, the handlers' dispatch, the input parsing, GET /api and the
+ * OpenAPI document all derive from it. The request schemas are the very objects the input is parsed with.
+ */
+export type RouteSpec = {
+  method: HttpMethod;
+  /** API Gateway's resource template, e.g. `/users/{user_id}/stats`. */
+  path: string;
+  /** The function that serves it (one function may serve a group of routes). */
+  function: HttpFunction;
+  tag: RouteTag;
+  summary: string;
+  description?: string;
+  query?: z.ZodObject;
+  pathParameters?: z.ZodObject;
+  /** A path parameter outside its schema names something that does not exist (404), not a bad request (400). */
+  unknownPathIsNotFound?: boolean;
+  body?: { schema: z.ZodType; required: boolean; maxBytes?: number };
+  /** Destructive routes: the `x-admin-token` header must match the stage's admin token. */
+  requiresAdminToken?: boolean;
+  /** Routes that write or expose queued bodies: outside the local stage API Gateway demands an API key. */
+  requiresApiKey?: boolean;
+  responses: Readonly<Record<number, RouteResponse>>;
+};
+
+/** `GET /stats/global`: how a route is named in the handlers' dispatch tables. */
+export type RouteKey<R extends RouteSpec> = R extends { method: infer M extends string; path: infer P extends string }
+  ? `${M} ${P}`
+  : never;
+
+export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>): string => `${route.method} ${route.path}`;

@@ -1,0 +1,10 @@
+import { createError } from '@middy/util';
+
+/** Errors whose messages are written for the client: middy's http-error-handler answers them as they are. */
+export const badRequest = (message: string) => createError(400, message);
+export const unauthorized = (message: string) => createError(401, message);
+export const forbidden = (message: string) => createError(403, message);
+export const notFound = (message: string) => createError(404, message);
+export const payloadTooLarge = (message: string) => createError(413, message);
+/** A 5xx that still tells the client what to do next, unlike a failure of ours (a bare 500). */
+export const serviceUnavailable = (message: string) => createError(503, message, { expose: true });

@@ -1,0 +1,88 @@
+import middy from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { Limits } from '../api/limits';
+import { routeKey, type RouteKey, type RouteSpec } from '../api/routeSpec';
+import { logger } from '../lib/logging/logger';
+import { notFound } from './httpErrors';
+import { accessLog } from './middleware/accessLog';
+import { closeWhenLocal } from './middleware/closeWhenLocal';
+import { emptyBodyAsEmptyObject } from './middleware/emptyBodyAsEmptyObject';
+import { httpBodyLimit } from './middleware/httpBodyLimit';
+import { jsonErrorBody } from './middleware/jsonErrorBody';
+import { requireAdminToken } from './middleware/requireAdminToken';
+import { parseRouteInput, type RouteInput } from './parseRouteInput';
+
+export type RouteImplementation<R extends RouteSpec, D> = (
+  input: RouteInput<R>,
+  dependencies: D,
+) => Promise<APIGatewayProxyResult>;
+
+type RouteWithKey<R extends RouteSpec, K extends string> = R extends R ? (RouteKey<R> extends K ? R : never) : never;
+
+/** A function's dispatch table: exactly one implementation per route the route list gives it. */
+export type RouteImplementations<R extends RouteSpec, D> = {
+  [K in RouteKey<R>]: RouteImplementation<RouteWithKey<R, K>, D>;
+};
+
+export type FunctionDependencies<D> = {
+  /** Built once per container, on the first request. */
+  dependencies: () => D;
+  /** The admin token routes that require one compare against (undefined: the route is disabled). */
+  adminToken?: (dependencies: D) => Promise<string | undefined>;
+  /** What `sls invoke local` must close so the process can exit. */
+  closeWhenLocal?: () => Promise<void>;
+};
+
+const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) => boolean, what: string): boolean => {
+  const count = routes.filter(has).length;
+  if (count > 0 && count < routes.length) throw new Error(`Routes of one function must all or none ${what}`);
+  return count > 0;
+};
+
+/**
+ * The Lambda handler of one function of the route list: middy with the access log, Powertools' request context,
+ * middy's error handler (only errors below 500, and our 503s, reach the client), the body limit, JSON parsing and the
+ * admin token where the routes ask for them, then the route's input parsed with its schemas and its implementation.
+ */
+export const httpFunction = <R extends RouteSpec, D>(
+  routes: readonly R[],
+  implementations: RouteImplementations<R, D>,
+  { dependencies, adminToken, closeWhenLocal: close }: FunctionDependencies<D>,
+) => {
+  const byKey = new Map<string, [R, RouteImplementation<R, D>]>(
+    routes.map((route) => [routeKey(route), [route, implementations[routeKey(route) as RouteKey<R>] as RouteImplementation<R, D>]]),
+  );
+  const dispatch = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const entry = byKey.get(`${event.httpMethod} ${event.resource}`);
+    if (!entry) throw notFound(`No route for ${event.httpMethod} ${event.path}`);
+    const [route, implementation] = entry;
+    return implementation(parseRouteInput(route, event), dependencies());
+  };
+
+  const maxBodyBytes = Math.max(...routes.map((route) => route.body?.maxBytes ?? Limits.defaultBodyBytes));
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>(dispatch)
+    .use(injectLambdaContext(logger))
+    .use(accessLog())
+    .use(httpErrorHandler({ logger: (error) => logFailure(error), fallbackMessage: JSON.stringify({ error: 'Internal server error' }) }))
+    .use(jsonErrorBody());
+  if (close) handler.use(closeWhenLocal(close));
+  handler.use(httpBodyLimit(maxBodyBytes));
+  if (sameForAll(routes, (route) => route.requiresAdminToken === true, 'require the admin token')) {
+    handler.use(requireAdminToken(async () => adminToken?.(dependencies())));
+  }
+  if (sameForAll(routes, (route) => route.body !== undefined, 'take a body')) {
+    if (routes.some((route) => route.body?.required === false)) handler.use(emptyBodyAsEmptyObject());
+    handler.use(httpJsonBodyParser());
+  }
+  return handler;
+};
+
+/** Client errors are the client's business (the access log has them); anything else is ours and is logged whole. */
+const logFailure = (error: unknown) => {
+  const { statusCode, expose } = (error ?? {}) as { statusCode?: number; expose?: boolean };
+  if (typeof statusCode === 'number' && (expose ?? statusCode < 500)) return;
+  logger.error('Request failed', error instanceof Error ? error : String(error));
+};

@@ -1,0 +1,52 @@
+import type Redis from 'ioredis';
+import type { OrderOutcome, RecordResult } from './orderOutcome';
+import { clearStats } from './clearStats';
+import { readGlobalStats } from './readGlobalStats';
+import { readMonthlyStats } from './readMonthlyStats';
+import { readMonthTotals } from './readMonthTotals';
+import { readRankings } from './readRankings';
+import { readUserStats } from './readUserStats';
+import { recordOrderOutcomes } from './recordOrderOutcomes';
+
+export type StatsStoreOptions = {
+  /** Every key lives under it, so clearing never touches anyone else's data. */
+  prefix: string;
+  /** How long a message id is remembered as processed: at least the queue's retention period. */
+  idempotencyTtlSeconds: number;
+};
+
+/** The service's statistics in Redis: built once per container, with its connection and key prefix inside. */
+export class StatsStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: StatsStoreOptions,
+  ) {}
+
+  record(outcomes: readonly OrderOutcome[]): Promise<RecordResult[]> {
+    return recordOrderOutcomes(this.redis, outcomes, this.options);
+  }
+
+  readGlobal() {
+    return readGlobalStats(this.redis, this.options.prefix);
+  }
+
+  readUser(userId: string) {
+    return readUserStats(this.redis, this.options.prefix, userId);
+  }
+
+  readMonth(month: string) {
+    return readMonthlyStats(this.redis, this.options.prefix, month);
+  }
+
+  readMonths() {
+    return readMonthTotals(this.redis, this.options.prefix);
+  }
+
+  readRankings(limit: number) {
+    return readRankings(this.redis, this.options.prefix, limit);
+  }
+
+  clear(): Promise<number> {
+    return clearStats(this.redis, this.options.prefix);
+  }
+}

@@ -1,0 +1,58 @@
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { FunctionDependencies } from '../http/httpFunction';
+import { getConfig, requireSetting, type Config } from '../lib/config/config';
+import { getSqsClient } from '../lib/queue/sqsClient';
+import { closeRedis, getRedis } from '../lib/redis/redisClient';
+import { StatsStore } from '../lib/stats/statsStore';
+
+/** What the functions work with, built from the validated configuration once per container. */
+export type ServiceDependencies = {
+  config: Config;
+  stats: StatsStore;
+  sqs: SQSClient;
+  ordersQueueUrl(): string;
+  deadLetterQueueUrl(): string;
+  adminToken(): Promise<string | undefined>;
+};
+
+let built: ServiceDependencies | undefined;
+
+const build = (config: Config): ServiceDependencies => {
+  let stats: StatsStore | undefined;
+  return {
+    config,
+    // Connected on first use: the pages and GET /api work without Redis.
+    get stats() {
+      stats ??= new StatsStore(getRedis(), {
+        prefix: config.KEY_PREFIX,
+        idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+      });
+      return stats;
+    },
+    get sqs() {
+      return getSqsClient();
+    },
+    // Only the functions that use a queue need its URL, so it is checked where it is used, by name.
+    ordersQueueUrl: () => requireSetting(config, 'ORDERS_QUEUE_URL'),
+    deadLetterQueueUrl: () => requireSetting(config, 'ORDERS_DLQ_URL'),
+    adminToken: async () => config.ADMIN_TOKEN,
+  };
+};
+
+export const serviceDependencies = (): ServiceDependencies => {
+  built ??= build(getConfig());
+  return built;
+};
+
+/** How every HTTP function of the service gets its dependencies (see `httpFunction`). */
+export const serviceFunctionOptions: FunctionDependencies<ServiceDependencies> = {
+  dependencies: serviceDependencies,
+  adminToken: (dependencies) => dependencies.adminToken(),
+  closeWhenLocal: () => closeServiceDependencies(),
+};
+
+/** `sls invoke local` exits only once the Redis socket is closed; the next local invocation builds anew. */
+export const closeServiceDependencies = async (): Promise<void> => {
+  built = undefined;
+  await closeRedis();
+};

@@ -1,0 +1,39 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { BatchOutcome, QueuedMessage } from '../lib/consumer/queuedMessage';
+import { logger } from '../lib/logging/logger';
+import { closeWhenLocal } from '../http/middleware/closeWhenLocal';
+import { toQueuedMessage } from './toQueuedMessage';
+
+export type SqsBatchFunctionOptions = {
+  /** What `sls invoke local` must close so the process can exit. */
+  closeWhenLocal: () => Promise<void>;
+};
+
+/**
+ * The Lambda handler of an SQS event source with `ReportBatchItemFailures`: the records become queue-neutral
+ * messages, the batch is processed, one structured line is logged, and only the messages to retry are reported.
+ */
+export const sqsBatchFunction = (
+  processBatch: (messages: QueuedMessage[]) => Promise<BatchOutcome>,
+  options: SqsBatchFunctionOptions,
+) =>
+  middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent) => {
+    const started = performance.now();
+    const outcome = await processBatch(event.Records.map(toQueuedMessage));
+    const fields = {
+      messages: event.Records.length,
+      recorded: outcome.recorded,
+      duplicates: outcome.duplicates,
+      dead_lettered: outcome.deadLettered,
+      retried: outcome.retryMessageIds.length,
+      log_error: outcome.logError,
+      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    };
+    if (outcome.retryMessageIds.length > 0 || outcome.logError) logger.warn('batch', fields);
+    else logger.info('batch', fields);
+    return { batchItemFailures: outcome.retryMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
+  })
+    .use(injectLambdaContext(logger))
+    .use(closeWhenLocal(options.closeWhenLocal));

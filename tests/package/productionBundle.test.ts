@@ -1,0 +1,25 @@
+import { prodScripts } from './support/prodPackage';
+
+const CONSUMER_ENTRY = 'src/handlers/sqs/consumeOrders.js';
+/** Strings only the reliability suite's fault switch contains. */
+const FAULT_SWITCH_MARKERS = ['CONSUMER_FAULTS_FILE', 'Injected fault', 'crashRate', 'lostAckRate', 'faultInjection'];
+
+let scripts: Record<string, string>;
+
+beforeAll(async () => {
+  scripts = await prodScripts();
+});
+
+describe('the production package', () => {
+  test('deploys the production consumer entry', () => {
+    expect(Object.keys(scripts)).toContain(CONSUMER_ENTRY);
+    expect(scripts[CONSUMER_ENTRY]).toContain('batchItemFailures');
+  });
+
+  test.each(FAULT_SWITCH_MARKERS)('no bundle carries the fault switch (%s)', (marker) => {
+    const carriers = Object.entries(scripts)
+      .filter(([, text]) => text.includes(marker))
+      .map(([name]) => name);
+    expect(carriers).toEqual([]);
+  });
+});
