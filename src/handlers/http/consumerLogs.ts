@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { getConfig } from '../../lib/config/config';
-import { consumerLogPath } from '../../lib/consumerLog/consumerLogPath';
-import { readLogTail } from '../../lib/consumerLog/readLogTail';
+import { readNewestEntries } from '../../lib/consumerLog/readNewestEntries';
 import { httpRoute } from './httpRoute';
 import { jsonResponse } from './jsonResponse';
 import { parseInput } from './parseInput';
@@ -9,7 +8,8 @@ import { consumerLogsQuerySchema } from './requestSchemas';
 
 const showConsumerLogs = async (event: APIGatewayProxyEvent) => {
   const { limit } = parseInput(consumerLogsQuerySchema, event.queryStringParameters, 'query string');
-  const logs = await readLogTail(consumerLogPath(getConfig().LOG_DIR), limit);
+  const config = getConfig();
+  const logs = await readNewestEntries(config.LOG_DIR, limit, { maxFiles: config.LOG_MAX_FILES });
   return jsonResponse(200, { total_logs: logs.length, logs });
 };
 

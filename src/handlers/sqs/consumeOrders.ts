@@ -1,9 +1,8 @@
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { getConfig, requireSetting } from '../../lib/config/config';
+import { getConfig, requireSetting, type Config } from '../../lib/config/config';
 import { processOrderBatch } from '../../lib/consumer/processOrderBatch';
-import { appendLogEntries } from '../../lib/consumerLog/appendLogEntries';
-import { consumerLogPath } from '../../lib/consumerLog/consumerLogPath';
+import { createConsumerLogWriter, type ConsumerLogWriter } from '../../lib/consumerLog/consumerLogWriter';
 import { consumerFaultInjection } from '../../lib/faults/consumerFaultInjection';
 import { logEvent } from '../../lib/logging/logEvent';
 import { getSqsClient } from '../../lib/queue/sqsClient';
@@ -12,6 +11,16 @@ import { getRedis } from '../../lib/redis/redisClient';
 import { recordOrderOutcomes } from '../../lib/stats/recordOrderOutcomes';
 import { closeRedisWhenLocal } from '../middleware/closeRedisWhenLocal';
 import { toQueuedMessage } from './toQueuedMessage';
+
+// One log file per container: the instance's own, created at its first batch.
+let logWriter: ConsumerLogWriter | undefined;
+const consumerLog = (config: Config): ConsumerLogWriter =>
+  (logWriter ??= createConsumerLogWriter({
+    dir: config.LOG_DIR,
+    maxBytes: config.LOG_MAX_BYTES,
+    maxFiles: config.LOG_MAX_FILES,
+    maxTotalBytes: config.LOG_MAX_TOTAL_BYTES,
+  }));
 
 const consumeOrders = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const config = getConfig();
@@ -28,8 +37,7 @@ const consumeOrders = async (event: SQSEvent): Promise<SQSBatchResponse> => {
           idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
         }),
       deadLetter: (body, reason) => sendToDeadLetterQueue(getSqsClient(), deadLetterQueueUrl, body, reason),
-      appendLog: (entries) =>
-        appendLogEntries(consumerLogPath(config.LOG_DIR), entries, { maxBytes: config.LOG_MAX_BYTES }),
+      appendLog: (entries) => consumerLog(config).append(entries),
       now: () => new Date(),
     }),
   );
