@@ -10,11 +10,12 @@ export type LogBounds = {
   maxTotalBytes: number;
 };
 
-/** Whether `path` still names the file that was listed: a rotation since then put a newer file under that name. */
-const stillNamesListed = async (file: LogFileInfo): Promise<boolean> => {
-  const now = await stat(file.path).catch(() => undefined);
-  return now?.ino === file.ino && now.mtimeMs === file.mtimeMs;
-};
+/**
+ * Whether `path` still names the file that was listed: after a rotation since the listing it names a newer file.
+ * The inode says so; the modification time would not, as a file may be appended to and still be beyond the bounds.
+ */
+const stillNamesListed = async (file: LogFileInfo): Promise<boolean> =>
+  (await stat(file.path).catch(() => undefined))?.ino === file.ino;
 
 const removeIfUnchanged = async (file: LogFileInfo): Promise<boolean> => {
   if (!(await stillNamesListed(file))) return false;
