@@ -1,6 +1,7 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDependencies } from '../http/httpFunction';
 import { getConfig, requireSetting, type Config } from '../lib/config/config';
+import { createConsumerLogWriter, type ConsumerLogWriter } from '../lib/consumerLog/consumerLogWriter';
 import { getSqsClient } from '../lib/queue/sqsClient';
 import { closeRedis, getRedis } from '../lib/redis/redisClient';
 import { StatsStore } from '../lib/stats/statsStore';
@@ -9,6 +10,8 @@ import { StatsStore } from '../lib/stats/statsStore';
 export type ServiceDependencies = {
   config: Config;
   stats: StatsStore;
+  /** This container's own consumer log file in the shared directory. */
+  consumerLog: ConsumerLogWriter;
   sqs: SQSClient;
   ordersQueueUrl(): string;
   deadLetterQueueUrl(): string;
@@ -19,6 +22,7 @@ let built: ServiceDependencies | undefined;
 
 const build = (config: Config): ServiceDependencies => {
   let stats: StatsStore | undefined;
+  let consumerLog: ConsumerLogWriter | undefined;
   return {
     config,
     // Connected on first use: the pages and GET /api work without Redis.
@@ -28,6 +32,15 @@ const build = (config: Config): ServiceDependencies => {
         idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
       });
       return stats;
+    },
+    get consumerLog() {
+      consumerLog ??= createConsumerLogWriter({
+        dir: config.LOG_DIR,
+        maxBytes: config.LOG_MAX_BYTES,
+        maxFiles: config.LOG_MAX_FILES,
+        maxTotalBytes: config.LOG_MAX_TOTAL_BYTES,
+      });
+      return consumerLog;
     },
     get sqs() {
       return getSqsClient();

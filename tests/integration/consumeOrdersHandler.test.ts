@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type Redis from 'ioredis';
+import { isInstanceLogFile } from '../../src/lib/consumerLog/consumerLogPath';
 import type { Order } from '../../src/lib/orders/order';
 import type { GlobalStats } from '../../src/lib/stats/statsModels';
 import { buildOrder, buildOrderWithValue, itemsTotalCents } from '../factories/orderFactory';
@@ -45,8 +46,12 @@ const centsOf = (orders: Order[]) => orders.reduce((sum, order) => sum + itemsTo
 const recordsOf = (orders: Order[]) => orders.map((order) => buildSqsRecord(JSON.stringify(order)));
 const redeliver = (records: SQSRecord[]) =>
   records.map((record) => ({ ...record, attributes: { ...record.attributes, ApproximateReceiveCount: '2' } }));
-const logLines = async () =>
-  (await readFile(join(logDir, 'consumer_logs.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+/** The handler's one consumer instance writes one file of its own in LOG_DIR. */
+const logLines = async () => {
+  const files = (await readdir(logDir)).filter(isInstanceLogFile);
+  expect(files).toHaveLength(1);
+  return (await readFile(join(logDir, files[0] ?? ''), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+};
 
 beforeAll(async () => {
   server = await startRedisServer({ appendOnly: true });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { isInstanceLogFile } from '../../src/lib/consumerLog/consumerLogPath';
 import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
 import { buildInvalidOrder, buildOrderWithValue } from '../factories/orderFactory';
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
@@ -55,7 +56,10 @@ describe('sls invoke local', () => {
     const result = await slsInvokeLocal('consumeOrders', event, environment);
     expect(result).toEqual({ batchItemFailures: [] });
     expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 2, totalRevenueCents: 1800, failedOrders: 1 });
-    const lines = (await readFile(join(logDir, 'consumer_logs.jsonl'), 'utf8')).trim().split('\n');
+    // Each `sls invoke local` is a new consumer instance, with a log file of its own.
+    const [file, ...others] = (await readdir(logDir)).filter(isInstanceLogFile);
+    expect(others).toEqual([]);
+    const lines = (await readFile(join(logDir, file ?? ''), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(3);
   }, 90_000);
 

@@ -3,6 +3,9 @@ import { describeIssues } from '../validation/describeIssues';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 60 * 60; // SQS's default retention period
 const DEFAULT_LOG_MAX_BYTES = 50 * 1024 * 1024;
+/** Ten instances' current and rotated files; GET /consumer_logs reads no more files than this. */
+const DEFAULT_LOG_MAX_FILES = 20;
+const DEFAULT_LOG_MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 
 /** An empty variable counts as unset: serverless.yml writes '' where a stage has no value. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema);
@@ -19,12 +22,26 @@ const environmentSchema = z.object({
     .int('must be a whole number of bytes')
     .min(1024, 'must be at least 1024 bytes')
     .default(DEFAULT_LOG_MAX_BYTES),
+  LOG_MAX_FILES: z.coerce
+    .number()
+    .int('must be a whole number of files')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000 (GET /consumer_logs reads that many files)')
+    .default(DEFAULT_LOG_MAX_FILES),
+  LOG_MAX_TOTAL_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .default(DEFAULT_LOG_MAX_TOTAL_BYTES),
   ORDERS_QUEUE_URL: z.string().min(1).optional(),
   ORDERS_DLQ_URL: z.string().min(1).optional(),
   ADMIN_TOKEN: emptyAsUnset(z.string().min(8, 'must be at least 8 characters').optional()),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SERVICE_NAME: z.string().default('sqs-orders'),
+}).refine((config) => config.LOG_MAX_TOTAL_BYTES >= config.LOG_MAX_BYTES, {
+  path: ['LOG_MAX_TOTAL_BYTES'],
+  message: 'must be at least LOG_MAX_BYTES (one full log file)',
 });
 
 export type Config = Readonly<z.infer<typeof environmentSchema>>;

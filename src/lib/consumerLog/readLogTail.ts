@@ -1,11 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { rotatedLogPath } from './consumerLogPath';
+import { isMissingFile } from './isMissingFile';
 import type { LogEntry } from './logEntry';
-import { readNewestEntries } from './readNewestEntries';
-
-// Checked by shape, not instanceof, because errors from another realm (VM contexts, Jest) fail instanceof Error.
-const isMissingFile = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';
+import { readNewestEntriesOfFile } from './readNewestEntriesOfFile';
 
 const openIfPresent = async (filePath: string): Promise<FileHandle | undefined> => {
   try {
@@ -38,11 +35,11 @@ export const readLogTail = async (filePath: string, limit: number): Promise<LogE
   const current = await openIfPresent(filePath);
   const rotated = await openIfPresent(rotatedLogPath(filePath));
   try {
-    const newest = current ? await readNewestEntries(current, limit) : [];
+    const newest = current ? await readNewestEntriesOfFile(current, limit) : [];
     if (newest.length >= limit || !rotated || (current && (await sameFile(current, rotated)))) {
       return newest;
     }
-    return [...(await readNewestEntries(rotated, limit - newest.length)), ...newest];
+    return [...(await readNewestEntriesOfFile(rotated, limit - newest.length)), ...newest];
   } finally {
     await Promise.all([current?.close(), rotated?.close()]);
   }

@@ -1,65 +1,33 @@
-import type { FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { currentLogFileName, isReadableLogFile } from './consumerLogPath';
+import { listLogFiles } from './listLogFiles';
 import type { LogEntry } from './logEntry';
+import { mergeNewestEntries } from './mergeNewestEntries';
+import { readLogTail } from './readLogTail';
 
-const CHUNK_SIZE = 64 * 1024;
-const NEWLINE = 0x0a;
-
-const parseEntry = (line: Buffer): LogEntry | undefined => {
-  const text = line.toString('utf8').trim();
-  if (text === '') {
-    return undefined;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as LogEntry)
-      : undefined;
-  } catch {
-    // A torn or foreign line must not hide the rest of the log.
-    return undefined;
-  }
+export type ReadBounds = {
+  /** Only the newest this many files (by modification time) are read: the writers keep no more than that. */
+  maxFiles: number;
 };
 
 /**
- * Returns the newest `limit` entries of one open JSONL file, oldest first.
+ * The newest `limit` entries of the log directory, oldest first: every consumer instance's file (and its rotated
+ * `.1`), plus the old shared `consumer_logs.jsonl` when one is left, merged by timestamp (see mergeNewestEntries for
+ * ties).
  *
- * The file is read backwards in 64 KiB chunks and reading stops once enough entries are found,
- * so the cost depends on the amount returned, not on the size of the file. Lines that are not
- * JSON objects (including a half-written last line) are skipped.
+ * The cost is bounded whatever the number of instances that ever wrote: one directory listing (which the writers'
+ * pruning keeps short), then at most `limit` entries from the tail of each of the newest `maxFiles` files.
  */
-export const readNewestEntries = async (file: FileHandle, limit: number): Promise<LogEntry[]> => {
-  const newestFirst: LogEntry[] = [];
-  let position = (await file.stat()).size;
-  // Bytes after the earliest newline seen so far: the start of a line whose beginning is not read yet.
-  let carry = Buffer.alloc(0);
-
-  while (position > 0 && newestFirst.length < limit) {
-    const length = Math.min(CHUNK_SIZE, position);
-    position -= length;
-    const chunk = Buffer.alloc(length);
-    const { bytesRead } = await file.read(chunk, 0, length, position);
-    const block = Buffer.concat([chunk.subarray(0, bytesRead), carry]);
-
-    // Splitting on the newline byte is safe for UTF-8, which never uses 0x0A inside a character.
-    let end = block.length;
-    let newline = block.lastIndexOf(NEWLINE, end - 1);
-    while (newline !== -1 && newestFirst.length < limit) {
-      const entry = parseEntry(block.subarray(newline + 1, end));
-      if (entry !== undefined) {
-        newestFirst.push(entry);
-      }
-      end = newline;
-      newline = end > 0 ? block.lastIndexOf(NEWLINE, end - 1) : -1;
-    }
-    carry = block.subarray(0, end);
+export const readNewestEntries = async (dir: string, limit: number, { maxFiles }: ReadBounds): Promise<LogEntry[]> => {
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
   }
-
-  // At the start of the file the carried bytes are a complete first line.
-  if (position === 0 && newestFirst.length < limit) {
-    const entry = parseEntry(carry);
-    if (entry !== undefined) {
-      newestFirst.push(entry);
-    }
-  }
-  return newestFirst.reverse();
+  if (limit === 0) return [];
+  const newest = (await listLogFiles(dir, isReadableLogFile)).slice(0, maxFiles);
+  // A current file and its rotated one are read together, so a rotation during the read loses nothing.
+  const logs = [...new Set(newest.map((file) => currentLogFileName(file.name)))];
+  const sources = await Promise.all(
+    logs.map(async (name) => ({ name, entries: await readLogTail(join(dir, name), limit) })),
+  );
+  return mergeNewestEntries(sources, limit);
 };

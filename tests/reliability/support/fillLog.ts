@@ -7,11 +7,11 @@ const FILLER_LINE_MAX_BYTES = 100;
 export const fillerMessage = (n: number) => `filler ${n}`;
 
 /**
- * Appends numbered filler lines until the log is within 200 bytes of `targetBytes` without passing it.
- * Returns how many lines it wrote: the newest is `fillerMessage(count - 1)`.
+ * Appends numbered filler lines, from number `first`, until the log is within 200 bytes of `targetBytes` without
+ * passing it. Returns the number after the last line it wrote: the newest is `fillerMessage(next - 1)`.
  */
-export const fillLog = async (file: string, targetBytes: number): Promise<number> => {
-  let count = 0;
+export const fillLog = async (file: string, targetBytes: number, first = 0): Promise<number> => {
+  let count = first;
   for (;;) {
     const room = targetBytes - ((await stat(file).catch(() => undefined))?.size ?? 0);
     if (room < 2 * FILLER_LINE_MAX_BYTES) return count;

@@ -1,12 +1,15 @@
-// A child process of the logging scenario: appends numbered lines to one log with the real appendLogEntries,
-// in batches, as a consumer process would. Bundled by esbuild and run with plain node.
-import { appendLogEntries } from '../../../src/lib/consumerLog/appendLogEntries';
+// A child process of the logging tests: one consumer instance's log writer (the real createConsumerLogWriter),
+// appending numbered lines in batches as a consumer process would. Bundled by esbuild and run with plain node;
+// prints the path of its own file.
+import { createConsumerLogWriter } from '../../../src/lib/consumerLog/consumerLogWriter';
 
-const [file = '', appender = '0', batches = '0', linesPerBatch = '0', maxBytes = '0', startAt = '0'] = process.argv.slice(2);
+const [dir = '', appender = '0', batches = '0', linesPerBatch = '0', maxBytes = '0', maxFiles = '0', maxTotalBytes = '0', startAt = '0'] =
+  process.argv.slice(2);
 const padding = 'p'.repeat(120);
 
 const main = async () => {
-  // Every appender starts at the same moment, so they really contend for the file and for its rotation.
+  const writer = createConsumerLogWriter({ dir, maxBytes: Number(maxBytes), maxFiles: Number(maxFiles), maxTotalBytes: Number(maxTotalBytes) });
+  // Every appender starts at the same moment, so they really write, rotate and prune at once.
   while (Date.now() < Number(startAt)) await new Promise((resolve) => setTimeout(resolve, 1));
   let seq = 0;
   for (let batch = 0; batch < Number(batches); batch += 1) {
@@ -18,8 +21,9 @@ const main = async () => {
       seq: seq++,
       padding,
     }));
-    await appendLogEntries(file, entries, { maxBytes: Number(maxBytes) });
+    await writer.append(entries);
   }
+  process.stdout.write(writer.path);
 };
 
 main().catch((error) => {

@@ -17,6 +17,9 @@ import { PROJECT_DIR, runScript } from './runScript';
 export const VISIBILITY_TIMEOUT_SECONDS = 6;
 /** Large enough that no scenario but the rotation one rotates the consumer log under its feet. */
 export const STACK_LOG_MAX_BYTES = 4 * 1024 * 1024;
+/** Room for the instances the earlier scenarios start (a crash starts a new one), small enough to prune in scenario 6. */
+export const STACK_LOG_MAX_FILES = 12;
+export const STACK_LOG_MAX_TOTAL_BYTES = 24 * 1024 * 1024;
 
 export type ReliabilityStack = {
   runDir: string;
@@ -33,6 +36,8 @@ export type ReliabilityStack = {
   keyPrefix: string;
   logDir: string;
   logMaxBytes: number;
+  logMaxFiles: number;
+  logMaxTotalBytes: number;
   adminToken: string;
   /** The fault switch of the suite's own consumer entry: CONSUMER_FAULTS_FILE in the emulator's environment. */
   faultsFile: string;
@@ -84,7 +89,9 @@ export const startReliabilityStack = async (cleanups: (() => Promise<unknown>)[]
   };
   process.once('exit', stopOnExit);
   cleanups.push(async () => process.removeListener('exit', stopOnExit));
-  await runScript('emulator.sh', ['start'], { ...scriptEnv, CONSUMER_FAULTS_FILE: faultsFile });
+  // The log bounds go to the emulator too: it passes its environment to the functions, whatever serverless.yml declares.
+  const logBounds = { LOG_MAX_FILES: String(STACK_LOG_MAX_FILES), LOG_MAX_TOTAL_BYTES: String(STACK_LOG_MAX_TOTAL_BYTES) };
+  await runScript('emulator.sh', ['start'], { ...scriptEnv, ...logBounds, CONSUMER_FAULTS_FILE: faultsFile });
 
   const keyPrefix = 'sqs-orders-reliability:';
   const adminToken = `reliability-${randomBytes(16).toString('hex')}`;
@@ -95,6 +102,7 @@ export const startReliabilityStack = async (cleanups: (() => Promise<unknown>)[]
     KEY_PREFIX: keyPrefix,
     ADMIN_TOKEN: adminToken,
     LOG_MAX_BYTES: String(STACK_LOG_MAX_BYTES),
+    ...logBounds,
     // The production consumer wrapped with the fault switch: test-only code, deployed by this suite alone.
     SQS_ORDERS_CONSUMER_ENTRY: 'tests/reliability/faultInjection/consumeOrdersWithFaults.handler',
   });
@@ -130,6 +138,8 @@ export const startReliabilityStack = async (cleanups: (() => Promise<unknown>)[]
     keyPrefix,
     logDir,
     logMaxBytes: STACK_LOG_MAX_BYTES,
+    logMaxFiles: STACK_LOG_MAX_FILES,
+    logMaxTotalBytes: STACK_LOG_MAX_TOTAL_BYTES,
     adminToken,
     faultsFile,
   };

@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendLogEntries } from '../../../src/lib/consumerLog/appendLogEntries';
-import { CONSUMER_LOG_FILE, consumerLogPath } from '../../../src/lib/consumerLog/consumerLogPath';
+import {
+  CONSUMER_LOG_FILE,
+  consumerLogPath,
+  currentLogFileName,
+  instanceLogFileName,
+  isInstanceLogFile,
+  isReadableLogFile,
+} from '../../../src/lib/consumerLog/consumerLogPath';
 import { LogLevel, type LogEntry } from '../../../src/lib/consumerLog/logEntry';
 
 let dir: string;
@@ -70,5 +77,27 @@ describe('consumerLogPath', () => {
   test('joins the directory and the consumer log file name', () => {
     expect(CONSUMER_LOG_FILE).toBe('consumer_logs.jsonl');
     expect(consumerLogPath('/var/log/orders')).toBe('/var/log/orders/consumer_logs.jsonl');
+  });
+});
+
+describe('instance log file names', () => {
+  const name = instanceLogFileName(new Date('2025-12-01T10:00:00.123Z'), '0123456789ab');
+
+  test('carry the start time (UTC, sortable) and the random id', () => {
+    expect(name).toBe('consumer-20251201T100000123Z-0123456789ab.jsonl');
+    const later = instanceLogFileName(new Date('2025-12-01T10:00:00.124Z'), '000000000000');
+    expect([later, name].sort()).toEqual([name, later]);
+  });
+
+  test('the writers prune only instance files; the reader also takes the old shared log', () => {
+    expect([name, `${name}.1`].map(isInstanceLogFile)).toEqual([true, true]);
+    const others = [CONSUMER_LOG_FILE, `${CONSUMER_LOG_FILE}.1`, `${name}.2`, `${name}.tmp`, 'notes.txt', 'consumer-x.jsonl'];
+    expect(others.map(isInstanceLogFile)).toEqual(others.map(() => false));
+    expect(others.map(isReadableLogFile)).toEqual([true, true, false, false, false, false]);
+  });
+
+  test('a rotated file belongs to the current file of its name', () => {
+    expect(currentLogFileName(`${name}.1`)).toBe(name);
+    expect(currentLogFileName(name)).toBe(name);
   });
 });
