@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { consumerCore } from './benchmarks/consumerCore';
 import { draining } from './benchmarks/draining';
+import { durability } from './benchmarks/durability';
 import { growth } from './benchmarks/growth';
 import { memory } from './benchmarks/memory';
 import { serving } from './benchmarks/serving';
@@ -16,7 +17,7 @@ import type { BenchResults } from './report/benchResults';
 type Benchmark = (env: BenchEnvironment) => Promise<Omit<BenchmarkReport, 'seconds'>>;
 
 /** In the order they run: the long, state-heavy ones last. */
-const BENCHMARKS: Record<string, Benchmark> = { producing, consumerCore, draining, growth, memory, serving };
+const BENCHMARKS: Record<string, Benchmark> = { producing, consumerCore, durability, draining, growth, memory, serving };
 
 const runOne = async (id: string, benchmark: Benchmark, env: BenchEnvironment): Promise<BenchmarkReport> => {
   console.error(`[bench] ${id}: running`);

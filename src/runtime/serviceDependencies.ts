@@ -3,7 +3,7 @@ import type { FunctionDependencies } from '../http/httpFunction';
 import { getConfig, requireSetting, type Config } from '../lib/config/config';
 import { createConsumerLogWriter, type ConsumerLogWriter } from '../lib/consumerLog/consumerLogWriter';
 import { getSqsClient } from '../lib/queue/sqsClient';
-import { closeRedis, getRedis } from '../lib/redis/redisClient';
+import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
 import { StatsStore } from '../lib/stats/statsStore';
 
 /** What the functions work with, built from the validated configuration once per container. */
@@ -27,9 +27,10 @@ const build = (config: Config): ServiceDependencies => {
     config,
     // Connected on first use: the pages and GET /api work without Redis.
     get stats() {
-      stats ??= new StatsStore(getRedis(), {
+      stats ??= new StatsStore(getRedisConnection(), {
         prefix: config.KEY_PREFIX,
         idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+        waitForReplicas: { replicas: config.REDIS_WAIT_REPLICAS, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS },
       });
       return stats;
     },

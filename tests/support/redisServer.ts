@@ -44,7 +44,7 @@ process.once('exit', () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -57,7 +57,7 @@ const freePort = (): Promise<number> =>
   });
 
 /** One raw PING over a fresh socket; resolves true on +PONG. No client library, so no retry noise. */
-const pingOnce = (port: number): Promise<boolean> =>
+export const pingOnce = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = connect({ port, host: '127.0.0.1' });
     let reply = '';

@@ -7,6 +7,13 @@ const DEFAULT_LOG_MAX_BYTES = 50 * 1024 * 1024;
 const DEFAULT_LOG_MAX_FILES = 20;
 const DEFAULT_LOG_MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 
+/**
+ * Redis Cluster hashes only the part of a key between the first '{' and the next '}' when there is one: a prefix
+ * with such a tag puts every key of the stage in one slot, which the recording script and pipelines need.
+ */
+const HASH_TAG = /\{[^{}]+\}/;
+const KEY_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]*(\{[A-Za-z0-9_.:-]+\}[A-Za-z0-9_.:-]*)?$/;
+
 /** An empty variable counts as unset: serverless.yml writes '' where a stage has no value. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema);
 
@@ -14,7 +21,9 @@ const environmentSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   KEY_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'use 1 to 64 letters, digits or _ . : -')
+    .min(1, 'must not be empty')
+    .max(64, 'use at most 64 characters')
+    .regex(KEY_PREFIX_PATTERN, 'use letters, digits or _ . : - and at most one hash tag such as {sqs-orders:prod}')
     .default('sqs-orders:local:'),
   LOG_DIR: z.string().min(1).default('/tmp/sqs-orders/logs'),
   LOG_MAX_BYTES: z.coerce
@@ -38,13 +47,40 @@ const environmentSchema = z.object({
   ADMIN_TOKEN: emptyAsUnset(z.string().min(8, 'must be at least 8 characters').optional()),
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  REDIS_CLUSTER: emptyAsUnset(
+    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+  ),
+  /** Replicas that must hold a batch's writes before its messages are acknowledged (WAIT); 0 = do not wait. */
+  REDIS_WAIT_REPLICAS: emptyAsUnset(z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0)),
+  REDIS_WAIT_TIMEOUT_MS: emptyAsUnset(z.coerce.number().int('must be a whole number').positive('must be positive').default(500)),
   SERVICE_NAME: z.string().default('sqs-orders'),
-}).refine((config) => config.LOG_MAX_TOTAL_BYTES >= config.LOG_MAX_BYTES, {
-  path: ['LOG_MAX_TOTAL_BYTES'],
-  message: 'must be at least LOG_MAX_BYTES (one full log file)',
 });
 
-export type Config = Readonly<z.infer<typeof environmentSchema>>;
+const checkedEnvironmentSchema = environmentSchema.superRefine((config, context) => {
+  if (config.LOG_MAX_TOTAL_BYTES < config.LOG_MAX_BYTES) {
+    context.addIssue({
+      code: 'custom',
+      path: ['LOG_MAX_TOTAL_BYTES'],
+      message: 'must be at least LOG_MAX_BYTES (one full log file)',
+    });
+  }
+  if (config.REDIS_CLUSTER && !HASH_TAG.test(config.KEY_PREFIX)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['KEY_PREFIX'],
+      message: 'with REDIS_CLUSTER=true it needs a hash tag such as {sqs-orders:prod}: so every key of the stage is in one slot',
+    });
+  }
+  if (config.REDIS_WAIT_REPLICAS > 0 && config.REDIS_WAIT_TIMEOUT_MS >= config.REDIS_TIMEOUT_MS) {
+    context.addIssue({
+      code: 'custom',
+      path: ['REDIS_WAIT_TIMEOUT_MS'],
+      message: `must be less than REDIS_TIMEOUT_MS (${config.REDIS_TIMEOUT_MS}), or the wait itself times out`,
+    });
+  }
+});
+
+export type Config = Readonly<z.infer<typeof checkedEnvironmentSchema>>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -63,7 +99,7 @@ let cached: Config | undefined;
 /** Reads and validates the environment once per process; later calls return the same object. */
 export const getConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   if (cached && env === process.env) return cached;
-  const config = parseEnvironment(environmentSchema, env);
+  const config = parseEnvironment(checkedEnvironmentSchema, env);
   if (env === process.env) cached = config;
   return config;
 };

@@ -1,31 +1,24 @@
-import Redis from 'ioredis';
 import { getConfig } from '../config/config';
+import { createRedisConnection } from './createRedisConnection';
+import type { RedisConnection } from './redisConnection';
 
-let client: Redis | undefined;
+let connection: RedisConnection | undefined;
 
 /**
- * One connection per Lambda container, reused across invocations. Commands fail fast instead of
- * queueing while Redis is away, so the consumer can hand the messages back to SQS for a retry.
+ * One connection per Lambda container, reused across invocations: a Redis Cluster client when REDIS_CLUSTER=true.
+ * Commands fail fast instead of queueing while Redis is away, so the consumer can hand the messages back to SQS.
+ * A cluster client that gave up reconnecting has ended for good, so the next call makes a new one.
  */
-export const getRedis = (): Redis => {
-  if (client) return client;
-  const { REDIS_URL, REDIS_TIMEOUT_MS } = getConfig();
-  client = new Redis(REDIS_URL, {
-    lazyConnect: false,
-    connectTimeout: REDIS_TIMEOUT_MS,
-    commandTimeout: REDIS_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-  });
-  // ioredis emits connection errors as events; without a listener Node would print each retry.
-  client.on('error', () => undefined);
-  return client;
+export const getRedisConnection = (): RedisConnection => {
+  if (connection && connection.status !== 'end') return connection;
+  const { REDIS_URL, REDIS_CLUSTER, REDIS_TIMEOUT_MS } = getConfig();
+  connection = createRedisConnection({ url: REDIS_URL, cluster: REDIS_CLUSTER, timeoutMs: REDIS_TIMEOUT_MS });
+  return connection;
 };
 
 /** `sls invoke local` waits for open sockets, so local invocations close the connection when done. */
 export const closeRedis = async (): Promise<void> => {
-  const open = client;
-  client = undefined;
+  const open = connection;
+  connection = undefined;
   if (open) await open.quit().catch(() => open.disconnect());
 };

@@ -1,9 +1,9 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { hashNumber } from './hashNumber';
 import type { GlobalStats } from './statsModels';
 import { statsKeys } from './statsKeys';
 
-export const readGlobalStats = async (redis: Redis, prefix: string): Promise<GlobalStats> => {
+export const readGlobalStats = async (redis: RedisConnection, prefix: string): Promise<GlobalStats> => {
   const hash = await redis.hgetall(statsKeys(prefix).global);
   return {
     totalOrders: hashNumber(hash, 'total_orders'),

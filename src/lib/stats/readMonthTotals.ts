@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { MonthTotals } from './statsModels';
 import { statsKeys } from './statsKeys';
 
@@ -8,7 +8,7 @@ const TOTAL_FIELDS = ['total_orders', 'total_revenue_cents', 'failed_orders'] as
  * Every month with orders and its totals, oldest first: one SMEMBERS of the months set and one pipelined HMGET
  * per month, so the cost follows the number of months, never the size of Redis.
  */
-export const readMonthTotals = async (redis: Redis, prefix: string): Promise<MonthTotals[]> => {
+export const readMonthTotals = async (redis: RedisConnection, prefix: string): Promise<MonthTotals[]> => {
   const keys = statsKeys(prefix);
   const months = (await redis.smembers(keys.months)).sort();
   if (months.length === 0) return [];

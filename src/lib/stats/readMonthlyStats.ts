@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { hashNumber } from './hashNumber';
 import type { MonthlyStats, UserStats } from './statsModels';
 import { statsKeys } from './statsKeys';
@@ -10,7 +10,7 @@ const byTotalSpendThenUserId = (a: UserStats, b: UserStats) =>
 
 /** One HGETALL of the month's own hash: the cost follows that month's users, never the size of Redis. */
 export const readMonthlyStats = async (
-  redis: Redis,
+  redis: RedisConnection,
   prefix: string,
   month: string,
 ): Promise<MonthlyStats | undefined> => {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { RankingEntry, Rankings } from './statsModels';
 import { statsKeys } from './statsKeys';
 
@@ -13,11 +13,11 @@ local lowest = top[#top]
 return {top, redis.call('ZRANGEBYSCORE', KEYS[1], lowest, lowest, 'WITHSCORES')}
 `;
 
-type RedisWithTopWithTies = Redis & {
+type RedisWithTopWithTies = RedisConnection & {
   topWithTies(key: string, limit: number): Promise<[string[], string[]]>;
 };
 
-const withTopWithTies = (redis: Redis): RedisWithTopWithTies => {
+const withTopWithTies = (redis: RedisConnection): RedisWithTopWithTies => {
   if (!('topWithTies' in redis)) redis.defineCommand('topWithTies', { numberOfKeys: 1, lua: TOP_WITH_TIES_LUA });
   return redis as RedisWithTopWithTies;
 };
@@ -36,7 +36,7 @@ const rank = ([top, ties]: [string[], string[]], limit: number): RankingEntry[] 
     .slice(0, limit);
 };
 
-export const readRankings = async (redis: Redis, prefix: string, limit: number): Promise<Rankings> => {
+export const readRankings = async (redis: RedisConnection, prefix: string, limit: number): Promise<Rankings> => {
   const keys = statsKeys(prefix);
   const client = withTopWithTies(redis);
   const [spend, orders] = await Promise.all([

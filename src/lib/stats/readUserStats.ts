@@ -1,10 +1,10 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { hashNumber } from './hashNumber';
 import type { UserStats } from './statsModels';
 import { statsKeys } from './statsKeys';
 
 /** Returns undefined for a user no order has ever mentioned. */
-export const readUserStats = async (redis: Redis, prefix: string, userId: string): Promise<UserStats | undefined> => {
+export const readUserStats = async (redis: RedisConnection, prefix: string, userId: string): Promise<UserStats | undefined> => {
   const hash = await redis.hgetall(statsKeys(prefix).user(userId));
   if (Object.keys(hash).length === 0) return undefined;
   return {

@@ -7,12 +7,15 @@ import type { StatsKeys } from './statsKeys';
  * Redis does not roll a script back when a command fails half-way, so every key's type is checked
  * before the first write: a key of the wrong type makes the script fail with nothing written, and
  * the processed-marker is set last, so a failed attempt is retried in full and never looks like a duplicate.
+ * A duplicate refreshes its marker's expiry: that write lets a WAIT after it cover the first delivery's writes
+ * (see recordOrderOutcomes.ts), and keeps the marker as long as the message can still be delivered again.
  *
  * KEYS: processed marker, global, months set, month, user, spend ranking, order-count ranking
  * ARGV: marker ttl seconds, month, user id ('' when invalid), valid ('1'|'0'), value in cents
  */
 export const RECORD_ORDER_LUA = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
   return 0
 end
 local expected = {'none', 'hash', 'set', 'hash', 'hash', 'zset', 'zset'}

@@ -1,5 +1,6 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { OrderOutcome, RecordResult } from './orderOutcome';
+import type { ReplicaWait } from './recordOrderOutcomes';
 import { clearStats } from './clearStats';
 import { readGlobalStats } from './readGlobalStats';
 import { readMonthlyStats } from './readMonthlyStats';
@@ -13,12 +14,14 @@ export type StatsStoreOptions = {
   prefix: string;
   /** How long a message id is remembered as processed: at least the queue's retention period. */
   idempotencyTtlSeconds: number;
+  /** Replicas that must hold a batch's writes before it counts as recorded (WAIT); none when absent. */
+  waitForReplicas?: ReplicaWait;
 };
 
 /** The service's statistics in Redis: built once per container, with its connection and key prefix inside. */
 export class StatsStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly options: StatsStoreOptions,
   ) {}
 

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { OrderBatchDependencies } from '../../src/lib/consumer/orderBatchDependencies';
+import { processOrderBatch } from '../../src/lib/consumer/processOrderBatch';
+import type { QueuedMessage } from '../../src/lib/consumer/queuedMessage';
+
+export type DrainFigures = {
+  batches: number;
+  /** Deliveries handed back for another try (SQS would make them visible again). */
+  redeliveries: number;
+  recorded: number;
+  duplicates: number;
+  deadLettered: number;
+};
+
+export type DrainOptions = {
+  batchSize?: number;
+  /** Batches in flight at once, as several consumer instances would run. */
+  concurrency?: number;
+  /** Pause before a handed-back message is delivered again (SQS's visibility timeout, shortened). */
+  redeliveryDelayMs?: number;
+  /** Gives up (throws) when the queue is not empty by then. */
+  deadlineMs?: number;
+  /** Called after every batch with the figures so far. */
+  afterBatch?: (figures: Readonly<DrainFigures>) => void;
+};
+
+export const queuedMessages = (bodies: readonly string[]): QueuedMessage[] =>
+  bodies.map((body) => ({ messageId: randomUUID(), body, receiveCount: 1 }));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Drains messages through the consumer's own batch logic in this process, with SQS's contract around it: a message
+ * reported for retry comes back later with a higher receive count, the others are gone. No limit on receives, so a
+ * test sees every message through to the end or runs into its deadline.
+ */
+export const drainInProcess = async (
+  messages: readonly QueuedMessage[],
+  deps: OrderBatchDependencies,
+  { batchSize = 10, concurrency = 2, redeliveryDelayMs = 50, deadlineMs = 40_000, afterBatch }: DrainOptions = {},
+): Promise<DrainFigures> => {
+  const queue = [...messages];
+  let inFlight = 0;
+  const figures: DrainFigures = { batches: 0, redeliveries: 0, recorded: 0, duplicates: 0, deadLettered: 0 };
+  const deadline = Date.now() + deadlineMs;
+
+  const worker = async () => {
+    while (queue.length > 0 || inFlight > 0) {
+      if (Date.now() > deadline) throw new Error(`drain: ${queue.length + inFlight} messages left after ${deadlineMs} ms`);
+      const batch = queue.splice(0, batchSize);
+      if (batch.length === 0) {
+        await sleep(10);
+        continue;
+      }
+      inFlight += batch.length;
+      const outcome = await processOrderBatch(batch, deps);
+      const retry = new Set(outcome.retryMessageIds);
+      figures.batches += 1;
+      figures.redeliveries += retry.size;
+      figures.recorded += outcome.recorded;
+      figures.duplicates += outcome.duplicates;
+      figures.deadLettered += outcome.deadLettered;
+      afterBatch?.(figures);
+      if (retry.size > 0) await sleep(redeliveryDelayMs);
+      queue.push(...batch.filter((m) => retry.has(m.messageId)).map((m) => ({ ...m, receiveCount: m.receiveCount + 1 })));
+      inFlight -= batch.length;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return figures;
+};
