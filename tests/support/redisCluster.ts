@@ -192,11 +192,16 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
     ports,
     shardOf: async (key) => {
       const slot = Number(await ask(livePort(), 'CLUSTER', 'KEYSLOT', key));
-      const ranges = (await ask(livePort(), 'CLUSTER', 'SLOTS')) as SlotRange[];
-      const range = ranges.find(([start, end]) => start <= slot && slot <= end);
-      const [, , primary, replica] = range ?? [];
-      if (!primary || !replica) throw new Error(`Redis Cluster: slot ${slot} has no primary with a replica`);
-      return { primary: primary[1], replica: replica[1] };
+      let shard: { primary: number; replica: number } | undefined;
+      // A node learns of another's replica by gossip, a moment after replication itself is up.
+      await pollUntil(`slot ${slot} listed with a primary and a replica`, 10_000, async () => {
+        const ranges = (await ask(livePort(), 'CLUSTER', 'SLOTS')) as SlotRange[];
+        const [, , primary, replica] = ranges.find(([start, end]) => start <= slot && slot <= end) ?? [];
+        if (primary && replica) shard = { primary: primary[1], replica: replica[1] };
+        return shard !== undefined;
+      });
+      if (!shard) throw new Error(`Redis Cluster: slot ${slot} has no primary with a replica`);
+      return shard;
     },
     kill: (port) => {
       children.get(port)?.kill('SIGKILL');
