@@ -39,7 +39,8 @@ const main = async () => {
   const env = benchEnvironment();
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((id) => !(id in BENCHMARKS));
-  if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
   const ids = wanted.length > 0 ? Object.keys(BENCHMARKS).filter((id) => wanted.includes(id)) : Object.keys(BENCHMARKS);
 
   const startedAt = new Date();

@@ -35,6 +35,9 @@ const httpEvent = (route, stage) => ({
 module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
   const events = {};
-  for (const route of loadRoutes()) (events[route.function] ??= []).push(httpEvent(route, stage));
+  for (const route of loadRoutes()) {
+    events[route.function] ??= [];
+    events[route.function].push(httpEvent(route, stage));
+  }
   return events;
 };

@@ -7,6 +7,10 @@ export RUN_DIR="$project_dir/.run/test-$$"
 source "$project_dir/scripts/common.sh"
 
 bash "$PROJECT_DIR/scripts/install.sh"
+# Static checks first, before any server starts: format and lint (Biome), unused files, exports and dependencies
+# (knip), and types (tsc). A finding fails the run.
+log "static checks: biome, knip, tsc"
+(cd "$PROJECT_DIR" && npx --no-install biome check . && npx --no-install knip && npx --no-install tsc --noEmit)
 EMULATOR_PORT=$(free_port)
 REDIS_PORT=$(free_port)
 export EMULATOR_PORT REDIS_PORT STAGE=local

@@ -31,11 +31,13 @@ const runOurs = async (redis: Redis, batches: readonly Outcomes[], prefix: strin
   const measured = await measureRun(redis, async () => {
     for (const batch of batches) {
       const results = await recordOrderOutcomes(redis, batch, { prefix, idempotencyTtlSeconds: IDEMPOTENCY_TTL_SECONDS });
-      if (results.some((result) => result !== RecordResult.Recorded)) throw new Error(`recordOrderOutcomes: ${results.join(',')}`);
+      if (results.some((result) => result !== RecordResult.Recorded))
+        throw new Error(`recordOrderOutcomes: ${results.join(',')}`);
     }
   });
   const stats = await readGlobalStats(redis, prefix);
-  if (stats.totalOrders + stats.failedOrders !== ORDERS) throw new Error(`ours counted ${stats.totalOrders + stats.failedOrders}`);
+  if (stats.totalOrders + stats.failedOrders !== ORDERS)
+    throw new Error(`ours counted ${stats.totalOrders + stats.failedOrders}`);
   await clearStats(redis, prefix);
   return measured;
 };
@@ -69,7 +71,13 @@ export const consumerCore = async (env: BenchEnvironment): Promise<Omit<Benchmar
         ours.push(await runOurs(redis, batches, `${PREFIX}ours:`));
       }
     }
-    const seedLike = await runSeedLikeConsumer(sqs, redis, outcomesWithIds(orders, `core-seed-${process.pid}`), bodies, `${PREFIX}seed:`);
+    const seedLike = await runSeedLikeConsumer(
+      sqs,
+      redis,
+      outcomesWithIds(orders, `core-seed-${process.pid}`),
+      bodies,
+      `${PREFIX}seed:`,
+    );
 
     const rate = (runs: RunMeasurement[]) => ORDERS / median(runs.map((run) => run.seconds));
     const oursRate = rate(ours);
@@ -81,7 +89,10 @@ export const consumerCore = async (env: BenchEnvironment): Promise<Omit<Benchmar
     const perOrder = (usec: number) => (usec / ORDERS).toFixed(1);
     const scriptUsec = totalUsec(commandsOf(ours), ['evalsha']);
     const scripts = ['evalsha', 'eval'];
-    const insideUsec = totalUsec(commandsOf(ours), Object.keys(commandsOf(ours)).filter((name) => !scripts.includes(name)));
+    const insideUsec = totalUsec(
+      commandsOf(ours),
+      Object.keys(commandsOf(ours)).filter((name) => !scripts.includes(name)),
+    );
     const insideCalls = totalCalls(commandsOf(ours), scripts) / ORDERS;
     const clientCpu = (runs: RunMeasurement[]) => perOrderMicros(median(runs.map((run) => run.clientCpuSeconds))).toFixed(1);
     const wall = (runs: RunMeasurement[]) => perOrderMicros(median(runs.map((run) => run.seconds))).toFixed(1);

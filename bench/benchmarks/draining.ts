@@ -24,7 +24,10 @@ const drainOurs = async (env: BenchEnvironment, sqs: SQSClient, redis: Redis, qu
   const started = performance.now();
   const { seconds: enqueueSeconds } = await timed(() => produceThroughApi(env.BENCH_API_URL, ORDERS, seed));
   await pollUntil(
-    async () => ({ counted: (await countedOrders(redis, env.BENCH_KEY_PREFIX)) - before, depth: await queueDepth(sqs, queueUrl) }),
+    async () => ({
+      counted: (await countedOrders(redis, env.BENCH_KEY_PREFIX)) - before,
+      depth: await queueDepth(sqs, queueUrl),
+    }),
     ({ counted, depth }) => counted >= ORDERS && depth === 0,
     { timeoutMs: DRAIN_TIMEOUT_MS },
   );
@@ -38,7 +41,11 @@ const drainOurs = async (env: BenchEnvironment, sqs: SQSClient, redis: Redis, qu
 const drainCeiling = async (env: BenchEnvironment, sqs: SQSClient, queueUrl: string, seed: number): Promise<Drain> => {
   const started = performance.now();
   const { seconds: enqueueSeconds } = await timed(() => produceThroughApi(env.BENCH_CEILING_API_URL, ORDERS, seed));
-  await pollUntil(() => queueDepth(sqs, queueUrl), (depth) => depth === 0, { timeoutMs: DRAIN_TIMEOUT_MS });
+  await pollUntil(
+    () => queueDepth(sqs, queueUrl),
+    (depth) => depth === 0,
+    { timeoutMs: DRAIN_TIMEOUT_MS },
+  );
   return { seconds: (performance.now() - started) / 1000, enqueueSeconds };
 };
 

@@ -77,7 +77,10 @@ export const durability = async (_env?: BenchEnvironment): Promise<Omit<Benchmar
       const ordered = round % 2 === 0 ? setups : [...setups].reverse();
       for (const setup of ordered) {
         const run = `durability-${process.pid}-${round}-${setup.name}`;
-        const batches = inBatches(orders.map((order, index) => toOrderOutcome(`${run}-${index}`, order).outcome), BATCH_SIZE);
+        const batches = inBatches(
+          orders.map((order, index) => toOrderOutcome(`${run}-${index}`, order).outcome),
+          BATCH_SIZE,
+        );
         seconds[setup.name]?.push(await timeRun(setup, batches, `{${run}}:`));
       }
     }
@@ -101,7 +104,7 @@ export const durability = async (_env?: BenchEnvironment): Promise<Omit<Benchmar
           figure('cluster client, 3 primaries × 1 replica, no WAIT', 'cluster'),
           figure('single client, primary + replica, no WAIT', 'primary'),
           reading,
-          'the stage\'s keys share one slot, so each batch goes to one primary, as on a single Redis',
+          "the stage's keys share one slot, so each batch goes to one primary, as on a single Redis",
         ),
         benchmarkRow(
           `${title}, on a Redis Cluster with WAIT for one replica`,

@@ -73,7 +73,11 @@ export const memory = async (env: BenchEnvironment): Promise<Omit<BenchmarkRepor
 
     const ceilingSampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, env.BENCH_CEILING_CONSUMER_FUNCTION);
     await sendMessages(sqs, ceilingQueue, orderBodies(CEILING_ORDERS, 10001));
-    await pollUntil(() => queueDepth(sqs, ceilingQueue), (depth) => depth === 0, { timeoutMs: TIMEOUT_MS, intervalMs: 500 });
+    await pollUntil(
+      () => queueDepth(sqs, ceilingQueue),
+      (depth) => depth === 0,
+      { timeoutMs: TIMEOUT_MS, intervalMs: 500 },
+    );
     const ceiling = await ceilingSampler.stop();
 
     const before = await countedOrders(redis, env.BENCH_KEY_PREFIX);
@@ -81,13 +85,20 @@ export const memory = async (env: BenchEnvironment): Promise<Omit<BenchmarkRepor
     const oursSampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, env.BENCH_CONSUMER_FUNCTION);
     for (let produced = 0; produced < ORDERS; produced += STEP) {
       await produceThroughApi(env.BENCH_API_URL, STEP, 10101 + produced);
-      await pollUntil(() => queueDepth(sqs, ordersQueue), (depth) => depth <= DEPTH_BEFORE_NEXT_STEP, {
-        timeoutMs: TIMEOUT_MS,
-        intervalMs: 500,
-      });
+      await pollUntil(
+        () => queueDepth(sqs, ordersQueue),
+        (depth) => depth <= DEPTH_BEFORE_NEXT_STEP,
+        {
+          timeoutMs: TIMEOUT_MS,
+          intervalMs: 500,
+        },
+      );
     }
     await pollUntil(
-      async () => ({ counted: (await countedOrders(redis, env.BENCH_KEY_PREFIX)) - before, depth: await queueDepth(sqs, ordersQueue) }),
+      async () => ({
+        counted: (await countedOrders(redis, env.BENCH_KEY_PREFIX)) - before,
+        depth: await queueDepth(sqs, ordersQueue),
+      }),
       ({ counted, depth }) => counted >= ORDERS && depth === 0,
       { timeoutMs: TIMEOUT_MS, intervalMs: 500 },
     );
@@ -116,7 +127,11 @@ export const memory = async (env: BenchEnvironment): Promise<Omit<BenchmarkRepor
         benchmarkRow(
           `Memory: the consumer's resident memory over ${count} orders`,
           { label: 'largest RSS of any consumer worker', value: ours.maxBytes / MB, unit: 'MB' },
-          { label: `consumer that only returns success, over ${CEILING_ORDERS.toLocaleString('en-US')}`, value: ceiling.maxBytes / MB, unit: 'MB' },
+          {
+            label: `consumer that only returns success, over ${CEILING_ORDERS.toLocaleString('en-US')}`,
+            value: ceiling.maxBytes / MB,
+            unit: 'MB',
+          },
           { kind: TargetKind.OursBelow, threshold: LIMIT_MB, text: `ours < ${LIMIT_MB} MB` },
           `${workers} workers sampled every second for ${Math.round(seconds)} s (${Math.round(ORDERS / seconds)} orders/s); ` +
             `largest RSS ${early.toFixed(0)} MB in the first tenth of the run, ${late.toFixed(0)} MB in the last; ` +

@@ -9,5 +9,9 @@ import { produceThroughApi } from './produceThroughApi';
 export const freshOrders = async (env: BenchEnvironment, redis: Redis, count: number, seed: number): Promise<void> => {
   await expectJson(200, 'DELETE', `${env.BENCH_API_URL}/clear_redis_db`, { headers: { 'x-admin-token': env.BENCH_ADMIN_TOKEN } });
   await produceThroughApi(env.BENCH_API_URL, count, seed);
-  await pollUntil(() => countedOrders(redis, env.BENCH_KEY_PREFIX), (counted) => counted >= count, { timeoutMs: 120_000 });
+  await pollUntil(
+    () => countedOrders(redis, env.BENCH_KEY_PREFIX),
+    (counted) => counted >= count,
+    { timeoutMs: 120_000 },
+  );
 };

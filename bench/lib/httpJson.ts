@@ -20,10 +20,7 @@ export const httpJson = async (
 };
 
 /** Like httpJson, but anything other than the expected status is an error that shows what came back. */
-export const expectJson = async (
-  expectedStatus: number,
-  ...request: Parameters<typeof httpJson>
-): Promise<unknown> => {
+export const expectJson = async (expectedStatus: number, ...request: Parameters<typeof httpJson>): Promise<unknown> => {
   const response = await httpJson(...request);
   if (response.status !== expectedStatus) {
     throw new Error(`${request[0]} ${request[1]} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);

@@ -1,11 +1,7 @@
 import { CreateQueueCommand, DeleteQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
 
 /** Creates a queue only this benchmark uses, hands it to `use`, and deletes it afterwards, also on failure. */
-export const withThrowawayQueue = async <T>(
-  sqs: SQSClient,
-  name: string,
-  use: (queueUrl: string) => Promise<T>,
-): Promise<T> => {
+export const withThrowawayQueue = async <T>(sqs: SQSClient, name: string, use: (queueUrl: string) => Promise<T>): Promise<T> => {
   const { QueueUrl } = await sqs.send(
     new CreateQueueCommand({ QueueName: name, Attributes: { VisibilityTimeout: '900', MessageRetentionPeriod: '3600' } }),
   );

@@ -11,19 +11,21 @@ export const renderTable = (rows: readonly BenchmarkRow[]): string => {
   const lines = [
     '| Benchmark | Ours | Comparison | Ratio | Target | Met? | Note |',
     '|---|---|---|---|---|---|---|',
-    ...rows.map((row) =>
-      [
-        row.benchmark,
-        `${formatFigure(row.ours)} (${row.ours.label})`,
-        `${formatFigure(row.comparison)} (${row.comparison.label})`,
-        formatRatio(row.ratio),
-        row.target.text,
-        verdict(row.met),
-        row.note,
-      ]
-        .map(cell)
-        .join(' | '),
-    ).map((line) => `| ${line} |`),
+    ...rows
+      .map((row) =>
+        [
+          row.benchmark,
+          `${formatFigure(row.ours)} (${row.ours.label})`,
+          `${formatFigure(row.comparison)} (${row.comparison.label})`,
+          formatRatio(row.ratio),
+          row.target.text,
+          verdict(row.met),
+          row.note,
+        ]
+          .map(cell)
+          .join(' | '),
+      )
+      .map((line) => `| ${line} |`),
   ];
   return `${lines.join('\n')}\n`;
 };

@@ -36,9 +36,7 @@ export const deadLetterQueueQuerySchema = limitQuery(Limits.deadLetterPeekLimit)
 
 /** User ids reach Redis key names, so only a plain token is accepted: no separators, spaces or wildcards. */
 export const userPathSchema = z.object({
-  user_id: z
-    .string()
-    .regex(/^U[A-Za-z0-9_-]{0,63}$/, 'user_id must start with U followed by up to 63 letters, digits, _ or -'),
+  user_id: z.string().regex(/^U[A-Za-z0-9_-]{0,63}$/, 'user_id must start with U followed by up to 63 letters, digits, _ or -'),
 });
 
 export const monthPathSchema = z.object({

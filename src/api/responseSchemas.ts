@@ -47,9 +47,7 @@ export const clearRedisDbResponse = z.strictObject({ message: z.string(), delete
 
 export const rankingsResponse = z.strictObject({
   total_spend_ranking: z.array(z.strictObject({ position: z.int().min(1), user_id: z.string(), total_spend: amount })),
-  total_order_count_ranking: z.array(
-    z.strictObject({ position: z.int().min(1), user_id: z.string(), total_order_count: count }),
-  ),
+  total_order_count_ranking: z.array(z.strictObject({ position: z.int().min(1), user_id: z.string(), total_order_count: count })),
 });
 
 export const userStatsResponse = z.strictObject({

@@ -42,9 +42,7 @@ export type HttpFunction = (typeof HttpFunction)[keyof typeof HttpFunction];
 export const ADMIN_TOKEN_HEADER = 'x-admin-token';
 
 /** One answer of a route: a JSON body described by its zod schema, or a text document of the listed types. */
-export type RouteResponse =
-  | { description: string; json: z.ZodType }
-  | { description: string; text: readonly TextContentType[] };
+export type RouteResponse = { description: string; json: z.ZodType } | { description: string; text: readonly TextContentType[] };
 
 /**
  * One HTTP route, written once: serverless.yml's events, the handlers' dispatch, the input parsing, GET /api and the

@@ -90,7 +90,7 @@ export const routes = [
     summary: `Send your own orders: one order or an array of ${describeRange(Limits.ordersPerRequest)}, in the seed's order format`,
     description:
       'Only the shape is checked here (a 400 lists every bad field with its path); the business rules (ORD prefix, ' +
-      'U prefix, value > 0, items adding up to the value) are the consumer\'s, so a well-formed but invalid order ' +
+      "U prefix, value > 0, items adding up to the value) are the consumer's, so a well-formed but invalid order " +
       'is accepted and counted as a failed order.',
     body: { schema: ordersBodySchema, required: true, maxBytes: Limits.ordersBodyBytes },
     requiresApiKey: true,
@@ -99,7 +99,10 @@ export const routes = [
       400: badRequest,
       413: payloadTooLarge,
       415: unsupportedMediaType,
-      503: { description: 'Some orders were queued and some not: resend only those in not_queued', json: ordersNotQueuedResponse },
+      503: {
+        description: 'Some orders were queued and some not: resend only those in not_queued',
+        json: ordersNotQueuedResponse,
+      },
     },
   },
   {
@@ -117,7 +120,7 @@ export const routes = [
     function: HttpFunction.ClearRedisDb,
     tag: RouteTag.Operations,
     summary: "Delete this service's data (header x-admin-token)",
-    description: 'Deletes every key under the stage\'s prefix and nothing else.',
+    description: "Deletes every key under the stage's prefix and nothing else.",
     requiresAdminToken: true,
     requiresApiKey: true,
     responses: {

@@ -37,7 +37,10 @@ export const createApiClient = (baseUrl: string) => {
       });
     } catch (error) {
       const { name, cause } = error as { name?: string; cause?: { code?: string; message?: string } };
-      const reason = name === 'TimeoutError' ? `nothing within ${REQUEST_TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? String(error));
+      const reason =
+        name === 'TimeoutError'
+          ? `nothing within ${REQUEST_TIMEOUT_MS / 1000} s`
+          : (cause?.code ?? cause?.message ?? String(error));
       throw new CliError(`${request}: no answer from ${baseUrl} (${reason})`);
     }
     const text = await response.text();

@@ -20,8 +20,6 @@ export const findApi = async (): Promise<string> => {
   const config = getCliConfig();
   const url = (config.SQS_ORDERS_API_URL ?? defaultApiUrl(config.EMULATOR_PORT, config.STAGE)).replace(/\/+$/, '');
   if (await answersAsTheApi(url)) return url;
-  const hint = config.SQS_ORDERS_API_URL
-    ? 'check SQS_ORDERS_API_URL'
-    : 'start it with npm run up, or set SQS_ORDERS_API_URL';
+  const hint = config.SQS_ORDERS_API_URL ? 'check SQS_ORDERS_API_URL' : 'start it with npm run up, or set SQS_ORDERS_API_URL';
   throw new CliError(`no sqs-orders API answers at ${url}: ${hint}`);
 };

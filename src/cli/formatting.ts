@@ -7,10 +7,16 @@ export const formatCount = (value: number): string => countFormat.format(value);
 /** Columns padded to their widest cell; the columns listed in `rightAligned` (numbers) are aligned right. */
 export const formatTable = (rows: readonly (readonly string[])[], rightAligned: readonly number[] = []): string[] => {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, cell.length);
+    });
+  }
   return rows.map((row) =>
     row
-      .map((cell, column) => (rightAligned.includes(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        rightAligned.includes(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd(),
   );

@@ -33,6 +33,7 @@ const helpText = (): string =>
     ...formatTable(COMMANDS.map((command) => [`  ${command.name} ${command.usage}`.trimEnd(), command.summary])),
     '',
     'The API is SQS_ORDERS_API_URL when set, else the local deployment: ',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax shown to the user, not a template
     '  http://localhost:${EMULATOR_PORT:-4566}/restapis/sqs-orders-${STAGE:-local}/${STAGE:-local}/_user_request_',
     'Exit status: 0 done, 1 the API or the pipeline failed, 2 a wrong command line.',
   ].join('\n');

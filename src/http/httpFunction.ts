@@ -53,7 +53,10 @@ export const httpFunction = <R extends RouteSpec, D>(
   { dependencies, adminToken, closeWhenLocal: close }: FunctionDependencies<D>,
 ) => {
   const byKey = new Map<string, [R, RouteImplementation<R, D>]>(
-    routes.map((route) => [routeKey(route), [route, implementations[routeKey(route) as RouteKey<R>] as RouteImplementation<R, D>]]),
+    routes.map((route) => [
+      routeKey(route),
+      [route, implementations[routeKey(route) as RouteKey<R>] as RouteImplementation<R, D>],
+    ]),
   );
   const dispatch = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
     const entry = byKey.get(`${event.httpMethod} ${event.resource}`);
@@ -66,7 +69,12 @@ export const httpFunction = <R extends RouteSpec, D>(
   const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>(dispatch)
     .use(injectLambdaContext(logger))
     .use(accessLog())
-    .use(httpErrorHandler({ logger: (error) => logFailure(error), fallbackMessage: JSON.stringify({ error: 'Internal server error' }) }))
+    .use(
+      httpErrorHandler({
+        logger: (error) => logFailure(error),
+        fallbackMessage: JSON.stringify({ error: 'Internal server error' }),
+      }),
+    )
     .use(jsonErrorBody());
   if (close) handler.use(closeWhenLocal(close));
   handler.use(httpBodyLimit(maxBodyBytes));

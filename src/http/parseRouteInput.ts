@@ -19,7 +19,9 @@ const parsePath = (route: RouteSpec, event: APIGatewayProxyEvent) => {
   if (!route.unknownPathIsNotFound) return parseParameters(route.pathParameters, event.pathParameters, 'path');
   const parsed = route.pathParameters.safeParse(event.pathParameters ?? {});
   if (parsed.success) return parsed.data;
-  const names = Object.values(event.pathParameters ?? {}).map((value) => JSON.stringify(value)).join(', ');
+  const names = Object.values(event.pathParameters ?? {})
+    .map((value) => JSON.stringify(value))
+    .join(', ');
   throw notFound(`No file named ${names || '""'} here`);
 };
 

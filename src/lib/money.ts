@@ -27,5 +27,4 @@ export const toCents = (amount: number): number => {
 export const formatCents = (cents: number): number => Number((cents / 100).toFixed(2));
 
 /** Adds integer cents; integer addition stays exact, unlike adding the decimal amounts. */
-export const sumCents = (cents: readonly number[]): number =>
-  cents.reduce((total, value) => total + value, 0);
+export const sumCents = (cents: readonly number[]): number => cents.reduce((total, value) => total + value, 0);

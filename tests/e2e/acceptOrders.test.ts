@@ -1,15 +1,13 @@
-import {
-  CreateQueueCommand,
-  DeleteQueueCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Order } from '../../src/lib/orders/order';
 import { acceptOrders } from '../../src/lib/producer/acceptOrders';
 import { e2eEnvironment } from './support/e2eEnvironment';
 
 // Queues of this test's own in the emulator the stack runs on; no function reads them.
-const sqs = new SQSClient({ endpoint: `http://127.0.0.1:${e2eEnvironment().emulatorPort}`, region: process.env.AWS_REGION ?? 'us-east-1' });
+const sqs = new SQSClient({
+  endpoint: `http://127.0.0.1:${e2eEnvironment().emulatorPort}`,
+  region: process.env.AWS_REGION ?? 'us-east-1',
+});
 
 const order = (orderId: string, noteBytes = 0): Order => ({
   order_id: orderId,
@@ -26,7 +24,9 @@ const createQueue = async (name: string, attributes: Record<string, string> = {}
 const receiveAll = async (queueUrl: string, expected: number) => {
   const bodies: string[] = [];
   for (let attempt = 0; attempt < 20 && bodies.length < expected; attempt += 1) {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
     bodies.push(...Messages.map((message) => message.Body ?? ''));
   }
   return bodies;
@@ -46,7 +46,9 @@ describe('acceptOrders against the emulator SQS', () => {
     expect(result.notQueued).toEqual([]);
     expect(result.queued.map((entry) => entry.order_id)).toEqual(orders.map((entry) => entry.order_id));
     const received = await receiveAll(queueUrl, orders.length);
-    expect(received.map((body) => (JSON.parse(body) as Order).order_id).sort()).toEqual(orders.map((entry) => entry.order_id).sort());
+    expect(received.map((body) => (JSON.parse(body) as Order).order_id).sort()).toEqual(
+      orders.map((entry) => entry.order_id).sort(),
+    );
   }, 60_000);
 
   test('when SQS refuses some orders, the others are queued and the refused ones are named by position', async () => {

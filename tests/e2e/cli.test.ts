@@ -88,16 +88,27 @@ describe('npm run cli', () => {
       ['Revenue', amount(expected.global.total_revenue_cents)],
       ['Failed orders', count(expected.global.failed_orders)],
     ]);
-    const [topSpender] = [...expected.users.entries()].sort(([a, x], [b, y]) => y.spendCents - x.spendCents || a.localeCompare(b));
+    const [topSpender] = [...expected.users.entries()].sort(
+      ([a, x], [b, y]) => y.spendCents - x.spendCents || a.localeCompare(b),
+    );
     expect(lines).toContain('Top spenders');
-    expect(lines[lines.indexOf('Top spenders') + 2]?.split(/\s+/)).toEqual(['1', topSpender?.[0], amount(topSpender?.[1].spendCents ?? 0)]);
+    expect(lines[lines.indexOf('Top spenders') + 2]?.split(/\s+/)).toEqual([
+      '1',
+      topSpender?.[0],
+      amount(topSpender?.[1].spendCents ?? 0),
+    ]);
   });
 
-  test('user U1001: that user\'s figures', async () => {
+  test("user U1001: that user's figures", async () => {
     const figures = expected.users.get('U1001');
     const run = await runCli(['user', 'U1001'], viaUrl);
     expect(run.code).toBe(0);
-    expect(run.stdout.trimEnd().split('\n').map((line) => line.split(/\s{2,}/))).toEqual([
+    expect(
+      run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(/\s{2,}/)),
+    ).toEqual([
       ['User', 'U1001'],
       ['Valid orders', count(figures?.orderCount ?? -1)],
       ['Total spend', amount(figures?.spendCents ?? -1)],
@@ -163,7 +174,11 @@ describe('npm run cli', () => {
 
   test('a reader that stops early (| head) ends it quietly, with status 0', async () => {
     const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
-    await waitFor(async () => follower.output.stdout, (stdout) => stdout.length > 0, 30_000);
+    await waitFor(
+      async () => follower.output.stdout,
+      (stdout) => stdout.length > 0,
+      30_000,
+    );
     follower.child.stdout?.destroy();
     // The next line it writes finds the pipe closed.
     const sent = await api.postJson('/orders', [{ ...orders[1], order_id: `ORD-EPIPE-${Date.now()}` }]);
@@ -192,11 +207,19 @@ describe('npm run cli', () => {
 
   test('logs --follow: prints new lines as the consumer writes them, until Ctrl-C', async () => {
     const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
-    await waitFor(async () => follower.output.stdout, (stdout) => stdout.split('\n').length >= 2, 30_000);
+    await waitFor(
+      async () => follower.output.stdout,
+      (stdout) => stdout.split('\n').length >= 2,
+      30_000,
+    );
     const marker = `ORD-FOLLOW-${Date.now()}`;
     const sent = await api.postJson('/orders', [{ ...orders[0], order_id: marker }]);
     expect(sent.status).toBe(202);
-    await waitFor(async () => follower.output.stdout, (stdout) => stdout.includes(`order_id=${marker}`), 60_000);
+    await waitFor(
+      async () => follower.output.stdout,
+      (stdout) => stdout.includes(`order_id=${marker}`),
+      60_000,
+    );
     follower.child.kill('SIGINT');
     const run = await follower.finished;
     expect(run.code).toBe(0);

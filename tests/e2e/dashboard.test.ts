@@ -71,7 +71,9 @@ describe('the dashboard and the API docs in headless Chromium', () => {
       '#failed-orders': integer(expected.global.failed_orders),
     });
     const months = page.locator('#monthly-chart [data-month]');
-    await page.waitForFunction(() => document.querySelectorAll('#monthly-chart [data-month]').length === 3, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#monthly-chart [data-month]').length === 3, undefined, {
+      timeout: 10_000,
+    });
     expect(await months.evaluateAll((groups) => groups.map((group) => group.getAttribute('data-month')))).toEqual([
       '2025-09',
       '2025-10',

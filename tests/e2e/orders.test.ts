@@ -22,7 +22,8 @@ const order = (overrides: Partial<Order> & Record<string, unknown> = {}): Order 
   ...overrides,
 });
 
-const monthOf = (value: Order) => new Date(value.order_timestamp.endsWith('Z') ? value.order_timestamp : `${value.order_timestamp}Z`).toISOString().slice(0, 7);
+const monthOf = (value: Order) =>
+  new Date(value.order_timestamp.endsWith('Z') ? value.order_timestamp : `${value.order_timestamp}Z`).toISOString().slice(0, 7);
 
 const expectBadRequest = (response: ApiResponse, pattern: RegExp) => {
   expect(response.status).toBe(400);
@@ -33,8 +34,7 @@ describe('POST /orders: real order intake', () => {
   const accepted: Order[] = [];
 
   const global = async () => (await api.get('/stats/global')).body as GlobalBody;
-  const waitUntilConsumed = () =>
-    waitFor(global, (body) => body.total_orders + body.failed_orders >= accepted.length, 90_000);
+  const waitUntilConsumed = () => waitFor(global, (body) => body.total_orders + body.failed_orders >= accepted.length, 90_000);
 
   beforeAll(async () => {
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
@@ -117,14 +117,21 @@ describe('POST /orders: real order intake', () => {
     ['an empty array', [], /send at least one order/],
     ['501 orders', Array(501).fill(order()), /send at most 500 orders/],
     ['a string', 'ORD-1', /an order object or an array/],
-    ['an amount in fractions of a cent', order({ order_value: 1.005 }), /order_value: expected an amount with at most 2 decimals/],
+    [
+      'an amount in fractions of a cent',
+      order({ order_value: 1.005 }),
+      /order_value: expected an amount with at most 2 decimals/,
+    ],
     ['a timestamp that is not one', order({ order_timestamp: '14/02/2026' }), /order_timestamp/],
   ])('%s → 400', async (_name, payload, pattern) => {
     expectBadRequest(await api.postJson('/orders', payload), pattern);
   });
 
   test('no body, broken JSON → 400; another content type → 415', async () => {
-    expectBadRequest(await api.call('POST', '/orders', { headers: json }), /^Invalid request body: expected an order object or an array of 1 to 500 orders$/);
+    expectBadRequest(
+      await api.call('POST', '/orders', { headers: json }),
+      /^Invalid request body: expected an order object or an array of 1 to 500 orders$/,
+    );
     expectBadRequest(await api.call('POST', '/orders', { body: '[{"order_id": ', headers: json }), /not valid JSON/);
     const wrongType = await api.call('POST', '/orders', { body: '[]', headers: { 'content-type': 'text/csv' } });
     expect(wrongType.status).toBe(415);

@@ -104,7 +104,11 @@ export const buildMalformedBody = (kind: MalformedBody): string => {
     case MalformedBody.EmptyItems:
       return JSON.stringify({ ...order, items: [], order_value: 10 });
     case MalformedBody.FractionOfACent:
-      return JSON.stringify({ ...order, items: [{ product_id: 'MOUSE', quantity: 1, price_per_unit: 0.001 }], order_value: 0.001 });
+      return JSON.stringify({
+        ...order,
+        items: [{ product_id: 'MOUSE', quantity: 1, price_per_unit: 0.001 }],
+        order_value: 0.001,
+      });
     case MalformedBody.BadTimestamp:
       return JSON.stringify({ ...order, order_timestamp: 'yesterday' });
   }

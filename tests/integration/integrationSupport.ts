@@ -31,11 +31,12 @@ export const validOutcome = (
   messageId: string = randomUUID(),
 ): OrderOutcome => ({ messageId, month, userId, valid: true, valueCents });
 
-export const failedOutcome = (
-  userId: string | undefined,
-  month = '2025-03',
-  messageId: string = randomUUID(),
-): OrderOutcome => ({ messageId, month, userId, valid: false });
+export const failedOutcome = (userId: string | undefined, month = '2025-03', messageId: string = randomUUID()): OrderOutcome => ({
+  messageId,
+  month,
+  userId,
+  valid: false,
+});
 
 /** Every key under `prefix` with its type, for "nothing else was written" assertions. */
 export const keysUnder = async (redis: Redis, prefix: string): Promise<string[]> => {

@@ -15,8 +15,14 @@ import { readUserStats } from '../../src/lib/stats/readUserStats';
 import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 import type { MonthlyStats, UserStats } from '../../src/lib/stats/statsModels';
 import {
-  ALL_DEFECTS, ALL_MALFORMED_BODIES, MalformedBody, buildInvalidOrder, buildMalformedBody, buildOrder,
-  buildOrderWithValue, itemsTotalCents,
+  ALL_DEFECTS,
+  ALL_MALFORMED_BODIES,
+  MalformedBody,
+  buildInvalidOrder,
+  buildMalformedBody,
+  buildOrder,
+  buildOrderWithValue,
+  itemsTotalCents,
 } from '../factories/orderFactory';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, snapshot, uniquePrefix } from './integrationSupport';
@@ -41,7 +47,10 @@ const deps = (): OrderBatchDependencies => ({
 });
 
 const readLog = async (): Promise<LogEntry[]> =>
-  (await readFile(logPath, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line) as LogEntry);
+  (await readFile(logPath, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as LogEntry);
 
 /** What the statistics must say, worked out from the orders themselves (UTC calendar months). */
 const expectedMonth = (month: string, valid: Order[], failed: Order[]): MonthlyStats => {
@@ -73,7 +82,9 @@ const mixedBatch = (tag: string) => {
     // 00:30 at +02:00 on 1 April is still March in UTC.
     buildOrderWithValue(30, `U1${tag}`, '2025-04-01T00:30:00+02:00'),
   ];
-  const failed = ALL_DEFECTS.map((defect) => buildInvalidOrder(defect, { user_id: `U3${tag}`, order_timestamp: '2025-03-09T10:00:00Z' }));
+  const failed = ALL_DEFECTS.map((defect) =>
+    buildInvalidOrder(defect, { user_id: `U3${tag}`, order_timestamp: '2025-03-09T10:00:00Z' }),
+  );
   const malformed = ALL_MALFORMED_BODIES.map((kind) => ({ kind, body: buildMalformedBody(kind) }));
   const messages = [...valid, ...failed].map(orderMessage);
   messages.splice(2, 0, ...malformed.map(({ body }) => message(body)));
@@ -103,7 +114,13 @@ describe('processOrderBatch with the real statistics store', () => {
     const { valid, failed, malformed, messages } = mixedBatch('');
     const outcome = await processOrderBatch(messages, deps());
 
-    expect(outcome).toEqual({ retryMessageIds: [], recorded: 7, duplicates: 0, deadLettered: malformed.length, logError: undefined });
+    expect(outcome).toEqual({
+      retryMessageIds: [],
+      recorded: 7,
+      duplicates: 0,
+      deadLettered: malformed.length,
+      logError: undefined,
+    });
     expect(deadLettered.map((d) => d.body)).toEqual(malformed.map((m) => m.body));
     for (const { reason } of deadLettered) expect(reason).toMatch(/\S/);
     const reasonOf = (kind: MalformedBody) => deadLettered[malformed.findIndex((m) => m.kind === kind)]?.reason;
@@ -114,7 +131,12 @@ describe('processOrderBatch with the real statistics store', () => {
     const log = await readLog();
     expect(log.map((entry) => entry.message_id).sort()).toEqual(messages.map((m) => m.messageId).sort());
     expect(log.filter((entry) => entry.level === 'error')).toHaveLength(malformed.length);
-    expect(log.filter((entry) => entry.level === 'warn').map((entry) => entry.defect).sort()).toEqual([...ALL_DEFECTS].sort());
+    expect(
+      log
+        .filter((entry) => entry.level === 'warn')
+        .map((entry) => entry.defect)
+        .sort(),
+    ).toEqual([...ALL_DEFECTS].sort());
     expect(log.filter((entry) => entry.message === 'Order processed')).toHaveLength(3);
 
     const validCents = valid.map((order) => itemsTotalCents(order.items));
@@ -123,8 +145,18 @@ describe('processOrderBatch with the real statistics store', () => {
       totalRevenueCents: validCents.reduce((a, b) => a + b, 0),
       failedOrders: failed.length,
     });
-    expect(await readUserStats(redis, prefix, 'U1')).toEqual({ userId: 'U1', orderCount: 2, totalSpendCents: 12_375, failedOrderCount: 0 });
-    expect(await readUserStats(redis, prefix, 'U3')).toEqual({ userId: 'U3', orderCount: 0, totalSpendCents: 0, failedOrderCount: 3 });
+    expect(await readUserStats(redis, prefix, 'U1')).toEqual({
+      userId: 'U1',
+      orderCount: 2,
+      totalSpendCents: 12_375,
+      failedOrderCount: 0,
+    });
+    expect(await readUserStats(redis, prefix, 'U3')).toEqual({
+      userId: 'U3',
+      orderCount: 0,
+      totalSpendCents: 0,
+      failedOrderCount: 3,
+    });
     expect(await readUserStats(redis, prefix, 'X3')).toBeUndefined();
     expect(await readMonthlyStats(redis, prefix, '2025-03')).toEqual(expectedMonth('2025-03', valid, failed));
     expect(await readMonthlyStats(redis, prefix, '2025-04')).toBeUndefined();
@@ -182,7 +214,12 @@ describe('processOrderBatch with messages sent again under a new id (a redrive)'
 
     expect(await processOrderBatch([redriven()], deps())).toMatchObject({ recorded: 1, duplicates: 0 });
     expect(await processOrderBatch([redriven(), original], deps())).toMatchObject({ recorded: 0, duplicates: 2 });
-    expect(await readUserStats(redis, prefix, 'U9')).toEqual({ userId: 'U9', orderCount: 1, totalSpendCents: 4_321, failedOrderCount: 0 });
+    expect(await readUserStats(redis, prefix, 'U9')).toEqual({
+      userId: 'U9',
+      orderCount: 1,
+      totalSpendCents: 4_321,
+      failedOrderCount: 0,
+    });
     const lines = await readLog();
     expect(lines.map((line) => line.original_message_id)).toEqual([original.messageId, original.messageId, undefined]);
   });

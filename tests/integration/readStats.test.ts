@@ -37,8 +37,18 @@ describe('readGlobalStats and readUserStats', () => {
   test('user stats: undefined for an unknown user, zeros for figures a user never had', async () => {
     await record([validOutcome('U1', 500), validOutcome('U1', 250, '2025-04'), failedOutcome('U1'), failedOutcome('U2')]);
     expect(await readUserStats(redis, prefix, 'U404')).toBeUndefined();
-    expect(await readUserStats(redis, prefix, 'U1')).toEqual({ userId: 'U1', orderCount: 2, totalSpendCents: 750, failedOrderCount: 1 });
-    expect(await readUserStats(redis, prefix, 'U2')).toEqual({ userId: 'U2', orderCount: 0, totalSpendCents: 0, failedOrderCount: 1 });
+    expect(await readUserStats(redis, prefix, 'U1')).toEqual({
+      userId: 'U1',
+      orderCount: 2,
+      totalSpendCents: 750,
+      failedOrderCount: 1,
+    });
+    expect(await readUserStats(redis, prefix, 'U2')).toEqual({
+      userId: 'U2',
+      orderCount: 0,
+      totalSpendCents: 0,
+      failedOrderCount: 1,
+    });
   });
 });
 
@@ -88,8 +98,14 @@ describe('readRankings', () => {
       validOutcome('UF', 200),
     ]);
     expect(await readRankings(redis, prefix, 2)).toEqual({
-      bySpendCents: [{ userId: 'UA', score: 700 }, { userId: 'UB', score: 700 }],
-      byOrderCount: [{ userId: 'UF', score: 2 }, { userId: 'UA', score: 1 }],
+      bySpendCents: [
+        { userId: 'UA', score: 700 },
+        { userId: 'UB', score: 700 },
+      ],
+      byOrderCount: [
+        { userId: 'UF', score: 2 },
+        { userId: 'UA', score: 1 },
+      ],
     });
     const all = await readRankings(redis, prefix, 100);
     expect(all.bySpendCents.map((entry) => entry.userId)).toEqual(['UA', 'UB', 'UC', 'UD', 'UE', 'UF']);

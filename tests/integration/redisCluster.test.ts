@@ -36,7 +36,6 @@ let logDir: string;
 /** A stage prefix as production would set it in cluster mode: its hash tag puts every key in one slot. */
 const taggedPrefix = (): string => `{test:${randomUUID()}}:`;
 
-
 const clusterKeysUnder = async (prefix: string): Promise<string[]> =>
   (await Promise.all(connection.nodes('master').map((node) => keysUnder(node, prefix)))).flat().sort();
 
@@ -72,7 +71,12 @@ const expectFigures = async (prefix: string, expected: ExpectedStats) => {
   }
   for (const [month, { totals, users }] of expected.months) {
     const stats = await readMonthlyStats(reader, prefix, month);
-    expect(stats).toMatchObject({ month, totalOrders: totals.orderCount, totalRevenueCents: totals.spendCents, failedOrders: totals.failedCount });
+    expect(stats).toMatchObject({
+      month,
+      totalOrders: totals.orderCount,
+      totalRevenueCents: totals.spendCents,
+      failedOrders: totals.failedCount,
+    });
     expect(stats?.users.length).toBe(users.size);
   }
   expect((await readMonthTotals(reader, prefix)).map((totals) => totals.month)).toEqual([...expected.months.keys()].sort());
@@ -96,7 +100,15 @@ describe('the statistics on a Redis Cluster', () => {
     expect(connection.isCluster).toBe(true);
     const prefix = taggedPrefix();
     const keys = statsKeys(prefix);
-    const sample = [keys.global, keys.months, keys.month('2025-03'), keys.user('U1'), keys.spendRanking, keys.orderCountRanking, keys.processedMessage('m')];
+    const sample = [
+      keys.global,
+      keys.months,
+      keys.month('2025-03'),
+      keys.user('U1'),
+      keys.spendRanking,
+      keys.orderCountRanking,
+      keys.processedMessage('m'),
+    ];
     const slots = await Promise.all(sample.map((key) => connection.cluster('KEYSLOT', key)));
     expect(new Set(slots).size).toBe(1);
   });
@@ -108,30 +120,52 @@ describe('the statistics on a Redis Cluster', () => {
     const onSingle = taggedPrefix();
     for (let i = 0; i < outcomes.length; i += 10) {
       const batch = outcomes.slice(i, i + 10);
-      expect(new Set(await recordOrderOutcomes(connection, batch, { prefix: onCluster, idempotencyTtlSeconds: TTL }))).toEqual(new Set(['recorded']));
-      expect(new Set(await recordOrderOutcomes(singleRedis, batch, { prefix: onSingle, idempotencyTtlSeconds: TTL }))).toEqual(new Set(['recorded']));
+      expect(new Set(await recordOrderOutcomes(connection, batch, { prefix: onCluster, idempotencyTtlSeconds: TTL }))).toEqual(
+        new Set(['recorded']),
+      );
+      expect(new Set(await recordOrderOutcomes(singleRedis, batch, { prefix: onSingle, idempotencyTtlSeconds: TTL }))).toEqual(
+        new Set(['recorded']),
+      );
     }
-    await expectFigures(onCluster, expectedStats(orders, (order) => orderMonth(order.order_timestamp)));
-    expect(withoutPrefix(await clusterSnapshot(onCluster), onCluster)).toEqual(withoutPrefix(await snapshot(singleRedis, onSingle), onSingle));
+    await expectFigures(
+      onCluster,
+      expectedStats(orders, (order) => orderMonth(order.order_timestamp)),
+    );
+    expect(withoutPrefix(await clusterSnapshot(onCluster), onCluster)).toEqual(
+      withoutPrefix(await snapshot(singleRedis, onSingle), onSingle),
+    );
     const reader = connection;
     expect(await readRankings(reader, onCluster, 3)).toEqual(await readRankings(singleRedis, onSingle, 3));
-    expect(await readMonthlyStats(reader, onCluster, '2025-02')).toEqual(await readMonthlyStats(singleRedis, onSingle, '2025-02'));
+    expect(await readMonthlyStats(reader, onCluster, '2025-02')).toEqual(
+      await readMonthlyStats(singleRedis, onSingle, '2025-02'),
+    );
   });
 
   test('with WAIT for one replica the batch is stored; when fewer replicas than asked answer, nothing is reported stored', async () => {
     const prefix = taggedPrefix();
     const outcomes = [validOutcome('U1', 500), failedOutcome('U2'), validOutcome('U3', 25)];
-    expect(await recordOrderOutcomes(connection, outcomes, { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: ONE_REPLICA }))
-      .toEqual(['recorded', 'recorded', 'recorded']);
+    expect(
+      await recordOrderOutcomes(connection, outcomes, { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: ONE_REPLICA }),
+    ).toEqual(['recorded', 'recorded', 'recorded']);
 
     // Each primary has one replica: asking for two cannot be met, so SQS would deliver the batch again...
     const more = [validOutcome('U1', 100), validOutcome('U4', 7)];
     const impossible = { replicas: 2, timeoutMs: 100 };
-    expect(await recordOrderOutcomes(connection, [...outcomes, ...more], { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: impossible }))
-      .toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
+    expect(
+      await recordOrderOutcomes(connection, [...outcomes, ...more], {
+        prefix,
+        idempotencyTtlSeconds: TTL,
+        waitForReplicas: impossible,
+      }),
+    ).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
     // ...and the redelivery counts each order once, whether or not its first write was kept.
-    expect(await recordOrderOutcomes(connection, [...outcomes, ...more], { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: ONE_REPLICA }))
-      .toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(
+      await recordOrderOutcomes(connection, [...outcomes, ...more], {
+        prefix,
+        idempotencyTtlSeconds: TTL,
+        waitForReplicas: ONE_REPLICA,
+      }),
+    ).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect(await readGlobalStats(connection, prefix)).toEqual({ totalOrders: 4, totalRevenueCents: 632, failedOrders: 1 });
   });
 
@@ -203,7 +237,10 @@ describe('a failover during a drain', () => {
     expect(figures.recorded).toBeGreaterThan(recordedAtKill); // the drain went on after the kill
     expect(figures.redeliveries).toBeGreaterThan(0); // and the kill did hand batches back
     expect(figures.recorded + figures.duplicates).toBe(orders.length);
-    await expectFigures(prefix, expectedStats(orders, (order) => orderMonth(order.order_timestamp)));
+    await expectFigures(
+      prefix,
+      expectedStats(orders, (order) => orderMonth(order.order_timestamp)),
+    );
     const markers = (await clusterKeysUnder(prefix)).filter((key) => key.startsWith(`${prefix}processed:`));
     expect(markers).toHaveLength(orders.length);
     console.log(

@@ -47,7 +47,14 @@ describe("serverless.yml's http events are the route list", () => {
   });
 
   test('outside the local stage, exactly the routes that ask for an API key require one', () => {
-    const wanted = routes.filter((route) => 'requiresApiKey' in route && route.requiresApiKey).map((route) => `${route.method} ${route.path}`);
-    expect(methods.filter((method) => method.apiKeyRequired).map((method) => method.key).sort()).toEqual(wanted.sort());
+    const wanted = routes
+      .filter((route) => 'requiresApiKey' in route && route.requiresApiKey)
+      .map((route) => `${route.method} ${route.path}`);
+    expect(
+      methods
+        .filter((method) => method.apiKeyRequired)
+        .map((method) => method.key)
+        .sort(),
+    ).toEqual(wanted.sort());
   });
 });

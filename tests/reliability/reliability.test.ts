@@ -18,7 +18,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const results = [];
-  for (const cleanup of cleanups.reverse()) results.push(await cleanup().then(() => undefined, (error: unknown) => error));
+  for (const cleanup of cleanups.reverse())
+    results.push(
+      await cleanup().then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+    );
   const failure = results.find((result) => result !== undefined);
   if (failure) throw failure;
 }, 60_000);

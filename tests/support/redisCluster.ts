@@ -84,7 +84,12 @@ const ask = async (port: number, ...command: [string, ...(string | number)[]]): 
 
 const info = async (port: number, section: string): Promise<Record<string, string>> => {
   const text = String(await ask(port, 'INFO', section));
-  return Object.fromEntries(text.split('\r\n').filter((line) => line.includes(':')).map((line) => line.split(/:(.*)/s, 2)));
+  return Object.fromEntries(
+    text
+      .split('\r\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => line.split(/:(.*)/s, 2)),
+  );
 };
 
 const clusterOk = async (port: number): Promise<boolean> =>
@@ -112,18 +117,29 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
     const dir = join(root, String(port));
     await mkdir(dir, { recursive: true });
     const args = [
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--dir', dir,
-      '--cluster-enabled', 'yes',
-      '--cluster-config-file', 'nodes.conf', // relative to --dir
-      '--cluster-node-timeout', String(nodeTimeoutMs),
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      'nodes.conf', // relative to --dir
+      '--cluster-node-timeout',
+      String(nodeTimeoutMs),
       // A replica may always stand in for its primary, however long it was cut off: the test kills primaries.
-      '--cluster-replica-validity-factor', '0',
-      '--save', '',
-      '--appendonly', 'no',
-      '--daemonize', 'no',
-      '--protected-mode', 'yes',
+      '--cluster-replica-validity-factor',
+      '0',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--protected-mode',
+      'yes',
     ];
     const child = spawn(REDIS_SERVER, args, { stdio: 'ignore' });
     children.set(port, child);
@@ -164,14 +180,19 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
       { input: 'yes\n', encoding: 'utf8', timeout: 30_000 },
     );
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed:\n${created.stdout}\n${created.stderr}`);
-    await pollUntil('every node seeing cluster_state:ok', 20_000, async () => (await Promise.all(ports.map(clusterOk))).every(Boolean));
+    await pollUntil('every node seeing cluster_state:ok', 20_000, async () =>
+      (await Promise.all(ports.map(clusterOk))).every(Boolean),
+    );
     // WAIT counts replicas that are in sync: the primaries must have theirs before a test asks for one.
     await pollUntil('every primary with a replica in sync', 20_000, async () => {
       const roles = await Promise.all(ports.map((port) => info(port, 'replication')));
       const primaries = roles.filter((role) => role.role === 'master');
       const replicas = roles.filter((role) => role.role === 'slave');
-      return primaries.length === 3 && primaries.every((role) => role.connected_slaves === '1') &&
-        replicas.every((role) => role.master_link_status === 'up');
+      return (
+        primaries.length === 3 &&
+        primaries.every((role) => role.connected_slaves === '1') &&
+        replicas.every((role) => role.master_link_status === 'up')
+      );
     });
   } catch (error) {
     await stop();

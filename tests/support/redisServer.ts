@@ -89,13 +89,20 @@ export const startRedisServer = async (options: StartRedisServerOptions = {}): P
   const port = await freePort();
   const timeoutMs = options.startTimeoutMs ?? 10_000;
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--save', '',
-    '--appendonly', options.appendOnly ? 'yes' : 'no',
-    '--daemonize', 'no',
-    '--protected-mode', 'yes',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    options.appendOnly ? 'yes' : 'no',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
   ];
 
   let child: ChildProcess | undefined;
@@ -121,7 +128,9 @@ export const startRedisServer = async (options: StartRedisServerOptions = {}): P
     while (Date.now() < deadline) {
       if (spawnError) throw new Error(`could not run ${REDIS_SERVER}: ${spawnError.message}`);
       if (proc.exitCode !== null || proc.signalCode !== null) {
-        throw new Error(`redis-server on port ${port} exited (${proc.exitCode ?? proc.signalCode}) before answering PING:\n${output}`);
+        throw new Error(
+          `redis-server on port ${port} exited (${proc.exitCode ?? proc.signalCode}) before answering PING:\n${output}`,
+        );
       }
       if (await pingOnce(port)) return;
       await sleep(50);

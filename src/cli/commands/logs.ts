@@ -40,7 +40,15 @@ export const logsCommand: Command = {
   summary: 'The newest consumer log lines (default 20); --follow keeps printing new ones until Ctrl-C',
   options: { limit: { type: 'string', short: 'n' }, follow: { type: 'boolean', short: 'f' }, json: { type: 'boolean' } },
   async run(context) {
-    const limit = context.options.limit === undefined ? 20 : wholeNumberArgument(String(context.options.limit), '--limit', Limits.consumerLogsLimit.min, Limits.consumerLogsLimit.max);
+    const limit =
+      context.options.limit === undefined
+        ? 20
+        : wholeNumberArgument(
+            String(context.options.limit),
+            '--limit',
+            Limits.consumerLogsLimit.min,
+            Limits.consumerLogsLimit.max,
+          );
     const { logs } = await context.api.get<LogsBody>(`/consumer_logs?limit=${limit}`);
     show(context, logs);
     if (context.options.follow) await follow(context, logs);

@@ -24,7 +24,10 @@ export const produceCommand: Command = {
   options: { seed: { type: 'string' }, 'no-wait': { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ api, positionals, options, output }) {
     const count = wholeNumberArgument(positionals[0], 'count', Limits.produceCount.min, Limits.produceCount.max);
-    const seed = options.seed === undefined ? undefined : wholeNumberArgument(String(options.seed), '--seed', Limits.produceSeed.min, Limits.produceSeed.max);
+    const seed =
+      options.seed === undefined
+        ? undefined
+        : wholeNumberArgument(String(options.seed), '--seed', Limits.produceSeed.min, Limits.produceSeed.max);
     const before = await api.get<GlobalStats>('/stats/global');
     const sent = await api.post<z.infer<typeof produceResponse>>('/produce', { count, ...(seed === undefined ? {} : { seed }) });
     if (options.json) output.json(sent);

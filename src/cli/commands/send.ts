@@ -38,7 +38,12 @@ export const sendCommand: Command = {
     const accepted = await api.post<z.infer<typeof ordersAcceptedResponse>>('/orders', orders);
     if (options.json) return output.json(accepted);
     output.line(accepted.message);
-    const rows = accepted.orders.map((order) => [order.order_id, order.user_id, formatAmount(order.order_value), order.message_id]);
+    const rows = accepted.orders.map((order) => [
+      order.order_id,
+      order.user_id,
+      formatAmount(order.order_value),
+      order.message_id,
+    ]);
     for (const line of formatTable([['ORDER', 'USER', 'VALUE', 'MESSAGE ID'], ...rows], [2])) output.line(line);
   },
 };

@@ -25,7 +25,11 @@ export const statsCommand: Command = {
       ],
       [1],
     );
-    const spend = rankings.total_spend_ranking.map((entry) => [String(entry.position), entry.user_id, formatAmount(entry.total_spend)]);
+    const spend = rankings.total_spend_ranking.map((entry) => [
+      String(entry.position),
+      entry.user_id,
+      formatAmount(entry.total_spend),
+    ]);
     const counts = rankings.total_order_count_ranking.map((entry) => [
       String(entry.position),
       entry.user_id,

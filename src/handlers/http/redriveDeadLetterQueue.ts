@@ -25,7 +25,8 @@ export const handler = httpFunction(
           remaining: left.waiting + left.inFlight,
         });
       } catch (error) {
-        if (error instanceof QueueSendError) throw serviceUnavailable(`No message could be moved: ${error.firstFailure}. Try again.`);
+        if (error instanceof QueueSendError)
+          throw serviceUnavailable(`No message could be moved: ${error.firstFailure}. Try again.`);
         throw error;
       }
     },

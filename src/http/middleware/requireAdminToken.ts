@@ -8,7 +8,9 @@ import { forbidden, serviceUnavailable, unauthorized } from '../httpErrors';
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Guards destructive routes. Digests are compared so the comparison takes the same time whatever the length. */
-export const requireAdminToken = (expectedToken: () => Promise<string | undefined>): middy.MiddlewareObj<APIGatewayProxyEvent> => {
+export const requireAdminToken = (
+  expectedToken: () => Promise<string | undefined>,
+): middy.MiddlewareObj<APIGatewayProxyEvent> => {
   const requireAdminTokenBefore = async (request: middy.Request<APIGatewayProxyEvent>) => {
     const expected = await expectedToken();
     if (!expected) throw serviceUnavailable('This route is disabled: no ADMIN_TOKEN is configured for this stage');

@@ -48,7 +48,10 @@ const environmentSchema = z.object({
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   REDIS_CLUSTER: emptyAsUnset(
-    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
   ),
   /** Replicas that must hold a batch's writes before its messages are acknowledged (WAIT); 0 = do not wait. */
   REDIS_WAIT_REPLICAS: emptyAsUnset(z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0)),

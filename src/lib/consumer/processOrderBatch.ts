@@ -81,7 +81,9 @@ export const processOrderBatch = async (
     recorded += 1;
     const { outcome } = decided;
     if (outcome.valid) {
-      log.push(entry(timestamp, 'info', 'Order processed', { ...fields, order_value_cents: outcome.valueCents, month: outcome.month }));
+      log.push(
+        entry(timestamp, 'info', 'Order processed', { ...fields, order_value_cents: outcome.valueCents, month: outcome.month }),
+      );
     } else {
       const text = `Order failed validation: ${decided.failureReason}`;
       log.push(entry(timestamp, 'warn', text, { ...fields, defect: decided.defect, month: outcome.month }));

@@ -27,7 +27,12 @@ export type ConsumerLogWriter = {
  * Whenever the writer starts a file (its first batch, after a rotation, or after its file was pruned by another
  * instance), it prunes the directory to the bounds: instances that came and went leave files that get removed.
  */
-export const createConsumerLogWriter = ({ dir, maxBytes, maxFiles, maxTotalBytes }: ConsumerLogWriterOptions): ConsumerLogWriter => {
+export const createConsumerLogWriter = ({
+  dir,
+  maxBytes,
+  maxFiles,
+  maxTotalBytes,
+}: ConsumerLogWriterOptions): ConsumerLogWriter => {
   const path = join(dir, instanceLogFileName(new Date(), randomBytes(6).toString('hex')));
   // Two appends of one instance at once would both see a full file and rotate twice, dropping a file.
   let previous: Promise<unknown> = Promise.resolve();

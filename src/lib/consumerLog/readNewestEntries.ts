@@ -26,8 +26,6 @@ export const readNewestEntries = async (dir: string, limit: number, { maxFiles }
   const newest = (await listLogFiles(dir, isReadableLogFile)).slice(0, maxFiles);
   // A current file and its rotated one are read together, so a rotation during the read loses nothing.
   const logs = [...new Set(newest.map((file) => currentLogFileName(file.name)))];
-  const sources = await Promise.all(
-    logs.map(async (name) => ({ name, entries: await readLogTail(join(dir, name), limit) })),
-  );
+  const sources = await Promise.all(logs.map(async (name) => ({ name, entries: await readLogTail(join(dir, name), limit) })));
   return mergeNewestEntries(sources, limit);
 };

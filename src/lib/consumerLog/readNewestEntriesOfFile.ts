@@ -11,9 +11,7 @@ const parseEntry = (line: Buffer): LogEntry | undefined => {
   }
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as LogEntry)
-      : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as LogEntry) : undefined;
   } catch {
     // A torn or foreign line must not hide the rest of the log.
     return undefined;

@@ -10,9 +10,7 @@ const hasWholeCents = (amount: number): boolean => {
   }
 };
 
-const amountSchema = z
-  .number()
-  .refine(hasWholeCents, { message: 'expected an amount with at most 2 decimals' });
+const amountSchema = z.number().refine(hasWholeCents, { message: 'expected an amount with at most 2 decimals' });
 
 // Only the shape is checked here; business rules (id prefixes, value > 0, totals) live in
 // validateOrder so that a well-formed but invalid order can still be counted against its user.

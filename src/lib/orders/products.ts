@@ -7,5 +7,3 @@ export const PRODUCTS = [
   { productId: 'MONITOR', minPriceCents: 10_000, maxPriceCents: 80_000 },
   { productId: 'MOUSE', minPriceCents: 1_000, maxPriceCents: 10_000 },
 ] as const;
-
-type Product = (typeof PRODUCTS)[number];

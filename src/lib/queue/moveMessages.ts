@@ -57,7 +57,12 @@ const moveBatch = async (sqs: SQSClient, fromUrl: string, toUrl: string, batch: 
  * Moves received messages to another queue, body intact, each tagged with the id it was first queued under
  * (`original_message_id`), which the consumer uses as its idempotency key. Resolves with how many were sent.
  */
-export const moveMessages = async (sqs: SQSClient, fromUrl: string, toUrl: string, messages: readonly Message[]): Promise<number> => {
+export const moveMessages = async (
+  sqs: SQSClient,
+  fromUrl: string,
+  toUrl: string,
+  messages: readonly Message[],
+): Promise<number> => {
   let moved = 0;
   for (const batch of bySize(messages)) moved += await moveBatch(sqs, fromUrl, toUrl, batch);
   return moved;

@@ -24,7 +24,10 @@ const sendChunk = async (sqs: SQSClient, queueUrl: string, bodies: string[]): Pr
           Entries: pending.map((index) => ({ Id: String(index), MessageBody: bodies[index] })),
         }),
       )
-      .catch((error: Error) => ({ Successful: [], Failed: pending.map((i) => ({ Id: String(i), Code: error.name, Message: error.message })) }));
+      .catch((error: Error) => ({
+        Successful: [],
+        Failed: pending.map((i) => ({ Id: String(i), Code: error.name, Message: error.message })),
+      }));
     for (const entry of result.Successful ?? []) messageIds[Number(entry.Id)] = entry.MessageId;
     const failed = result.Failed ?? [];
     if (failed[0]) lastFailure = failed[0].Message ?? failed[0].Code ?? lastFailure;

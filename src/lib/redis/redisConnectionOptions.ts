@@ -14,7 +14,13 @@ const backoff = (attempt: number) => Math.min(attempt * 100, 1000);
  * Turns settings into ioredis options. Both modes fail fast while Redis is away (one retry per command, a bounded
  * connect and command time), so the consumer can hand its messages back to SQS instead of running into its own timeout.
  */
-export const redisConnectionOptions = ({ url, cluster, timeoutMs, password, username }: RedisSettings): RedisConnectionOptions => {
+export const redisConnectionOptions = ({
+  url,
+  cluster,
+  timeoutMs,
+  password,
+  username,
+}: RedisSettings): RedisConnectionOptions => {
   const parsed = new URL(url);
   const tls = parsed.protocol === 'rediss:';
   const host = parsed.hostname;

@@ -11,4 +11,3 @@ export const statsKeys = (prefix: string) =>
   }) as const;
 
 export type StatsKeys = ReturnType<typeof statsKeys>;
-

@@ -1,6 +1,7 @@
 // The dashboard polls the service's own JSON routes. Their URLs are relative, so they resolve next to this page
 // under API Gateway's stage prefix. Everything is written with textContent: user ids and log lines come from
 // orders anyone may send, and must never be read as HTML.
+// biome-ignore lint/suspicious/noRedundantUseStrict: a classic browser script, not a module, so strict mode is not implied
 'use strict';
 
 const REFRESH_MS = 3000;
@@ -79,7 +80,9 @@ const renderChart = (allMonths) => {
   const baseline = CHART.top + plotHeight;
   const nodes = [];
   if (months.length === 0) {
-    nodes.push(svg('text', { x: CHART.width / 2, y: CHART.height / 2, 'text-anchor': 'middle', class: 'empty' }, 'No orders yet'));
+    nodes.push(
+      svg('text', { x: CHART.width / 2, y: CHART.height / 2, 'text-anchor': 'middle', class: 'empty' }, 'No orders yet'),
+    );
     chart.replaceChildren(...nodes);
     return;
   }
@@ -88,7 +91,9 @@ const renderChart = (allMonths) => {
   for (const share of [0, 0.5, 1]) {
     const y = baseline - share * plotHeight;
     nodes.push(svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y, y2: y, class: 'grid' }));
-    nodes.push(svg('text', { x: CHART.left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis' }, compact.format(maxRevenue * share)));
+    nodes.push(
+      svg('text', { x: CHART.left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis' }, compact.format(maxRevenue * share)),
+    );
     nodes.push(svg('text', { x: CHART.width - CHART.right + 8, y: y + 4, class: 'axis' }, compact.format(maxOrders * share)));
   }
   const groupWidth = plotWidth / months.length;
@@ -98,8 +103,12 @@ const renderChart = (allMonths) => {
     const group = svg('g', { 'data-month': month.month });
     const all = month.total_orders + month.failed_orders;
     group.append(
-      svg('title', {}, `${month.month}: revenue ${money.format(month.total_revenue)}, ` +
-        `${integer.format(month.total_orders)} valid and ${integer.format(month.failed_orders)} failed orders`),
+      svg(
+        'title',
+        {},
+        `${month.month}: revenue ${money.format(month.total_revenue)}, ` +
+          `${integer.format(month.total_orders)} valid and ${integer.format(month.failed_orders)} failed orders`,
+      ),
     );
     const revenueHeight = (month.total_revenue / maxRevenue) * plotHeight;
     const validHeight = (month.total_orders / maxOrders) * plotHeight;
@@ -109,11 +118,23 @@ const renderChart = (allMonths) => {
     group.append(
       svg('rect', { x: revenueX, y: baseline - revenueHeight, width: barWidth, height: revenueHeight, class: 'revenue' }),
       svg('rect', { x: ordersX, y: baseline - validHeight, width: barWidth, height: validHeight, class: 'valid' }),
-      svg('rect', { x: ordersX, y: baseline - validHeight - failedHeight, width: barWidth, height: failedHeight, class: 'failed' }),
-      svg('text', { x: revenueX + barWidth / 2, y: baseline - revenueHeight - 5, 'text-anchor': 'middle', class: 'label' },
-        compact.format(month.total_revenue)),
-      svg('text', { x: ordersX + barWidth / 2, y: baseline - validHeight - failedHeight - 5, 'text-anchor': 'middle', class: 'label' },
-        compact.format(all)),
+      svg('rect', {
+        x: ordersX,
+        y: baseline - validHeight - failedHeight,
+        width: barWidth,
+        height: failedHeight,
+        class: 'failed',
+      }),
+      svg(
+        'text',
+        { x: revenueX + barWidth / 2, y: baseline - revenueHeight - 5, 'text-anchor': 'middle', class: 'label' },
+        compact.format(month.total_revenue),
+      ),
+      svg(
+        'text',
+        { x: ordersX + barWidth / 2, y: baseline - validHeight - failedHeight - 5, 'text-anchor': 'middle', class: 'label' },
+        compact.format(all),
+      ),
       svg('text', { x: center, y: baseline + 18, 'text-anchor': 'middle', class: 'axis' }, month.month),
     );
     nodes.push(group);
@@ -124,17 +145,25 @@ const renderChart = (allMonths) => {
 const LOG_FIELDS_SHOWN_ELSEWHERE = new Set(['timestamp', 'level', 'message']);
 
 const renderLogs = (logs) => {
-  const lines = logs.slice(-LOG_LINES).reverse().map((entry) => {
-    const line = element('li');
-    const time = element('time', entry.timestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
-    time.dateTime = entry.timestamp;
-    const fields = Object.entries(entry)
-      .filter(([name]) => !LOG_FIELDS_SHOWN_ELSEWHERE.has(name))
-      .map(([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join(' ');
-    line.append(time, element('span', entry.level, `level level-${entry.level}`), element('span', entry.message), element('span', fields, 'fields'));
-    return line;
-  });
+  const lines = logs
+    .slice(-LOG_LINES)
+    .reverse()
+    .map((entry) => {
+      const line = element('li');
+      const time = element('time', entry.timestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
+      time.dateTime = entry.timestamp;
+      const fields = Object.entries(entry)
+        .filter(([name]) => !LOG_FIELDS_SHOWN_ELSEWHERE.has(name))
+        .map(([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(' ');
+      line.append(
+        time,
+        element('span', entry.level, `level level-${entry.level}`),
+        element('span', entry.message),
+        element('span', fields, 'fields'),
+      );
+      return line;
+    });
   if (lines.length === 0) lines.push(element('li', 'The consumer has logged nothing yet'));
   document.getElementById('log-lines').replaceChildren(...lines);
 };

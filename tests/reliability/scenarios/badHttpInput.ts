@@ -35,14 +35,23 @@ const problemsOf = (answers: Answer[], adminToken: string) =>
         a.status >= 500 ||
         (a.status >= 400 && !isJsonError(a)) ||
         leaksInternals(a.text, adminToken) ||
-        (ROUTES_WITH_BODIES.has(`${a.request.method} ${a.request.path}`) && bodyBytes(a.request.body) > BODY_LIMIT && a.status !== 413),
+        (ROUTES_WITH_BODIES.has(`${a.request.method} ${a.request.path}`) &&
+          bodyBytes(a.request.body) > BODY_LIMIT &&
+          a.status !== 413),
     )
-    .map((a) => ({ request: `${a.request.method} ${a.request.path.slice(0, 120)}`, status: a.status, answer: a.text.slice(0, 200) }));
+    .map((a) => ({
+      request: `${a.request.method} ${a.request.path.slice(0, 120)}`,
+      status: a.status,
+      answer: a.text.slice(0, 200),
+    }));
 
 const statusCounts = (answers: Answer[]) => {
   const counts = new Map<number, number>();
   for (const { status } of answers) counts.set(status, (counts.get(status) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => a - b).map(([status, n]) => `${n}×${status}`).join(', ');
+  return [...counts]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${n}×${status}`)
+    .join(', ');
 };
 
 export const badHttpInputScenario = (stack: () => ReliabilityStack) => {

@@ -67,7 +67,14 @@ export const concurrentLoggingScenarios = (stack: () => ReliabilityStack) => {
   test('6 processes, then 6 new ones, each writing its own file across a rotation: every line once, the first ones pruned', async () => {
     const startedAt = performance.now();
     // About 1.7 times the limit per process: one rotation each, and 12 files, the bound, per round.
-    const run = { appenders: 6, batches: 100, linesPerBatch: 5, maxBytes: 64 * 1024, maxFiles: 12, maxTotalBytes: 64 * 1024 ** 2 };
+    const run = {
+      appenders: 6,
+      batches: 100,
+      linesPerBatch: 5,
+      maxBytes: 64 * 1024,
+      maxFiles: 12,
+      maxTotalBytes: 64 * 1024 ** 2,
+    };
     const firstPaths = await runAppenders(work, logDir, run);
     const first = await readLogDir(logDir);
     const firstSeen = new Set(first.lines.map(key));
@@ -131,7 +138,9 @@ export const concurrentLoggingScenarios = (stack: () => ReliabilityStack) => {
       await utimes(path, time, time);
     }
     // Every live instance's file just under the limit, so the next batch of any of them rotates it first.
-    const live = (await listLogFiles(s.logDir, isInstanceLogFile)).filter((f) => !f.name.endsWith('.1') && !gone.includes(f.path));
+    const live = (await listLogFiles(s.logDir, isInstanceLogFile)).filter(
+      (f) => !f.name.endsWith('.1') && !gone.includes(f.path),
+    );
     let fillers = 0;
     for (const file of [...live].reverse()) fillers = await fillLog(file.path, s.logMaxBytes, fillers);
 
@@ -143,9 +152,7 @@ export const concurrentLoggingScenarios = (stack: () => ReliabilityStack) => {
     const response = await s.api.get('/consumer_logs?limit=100');
     const logs = (response.body as { logs: LogEntry[] }).logs;
     const after = await listLogFiles(s.logDir, isInstanceLogFile);
-    const rotated = live.filter((file) =>
-      after.some((f) => f.name === `${file.name}.1` && rotatedBefore.get(f.name) !== f.ino),
-    );
+    const rotated = live.filter((file) => after.some((f) => f.name === `${file.name}.1` && rotatedBefore.get(f.name) !== f.ino));
     const check = await checkScenario(
       s,
       {
@@ -170,7 +177,10 @@ export const concurrentLoggingScenarios = (stack: () => ReliabilityStack) => {
     const orderIds = new Set(orders.map((order) => order.order_id));
     for (const file of rotated) {
       const current = await readFile(file.path, 'utf8').catch(() => '');
-      const lines = current.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LogEntry);
+      const lines = current
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as LogEntry);
       expect(lines.filter((line) => !orderIds.has(line.order_id ?? ''))).toEqual([]);
     }
     for (const file of live.filter((f) => !rotated.includes(f))) {
@@ -178,8 +188,15 @@ export const concurrentLoggingScenarios = (stack: () => ReliabilityStack) => {
       expect([...orderIds].filter((id) => current.includes(id))).toEqual([]);
     }
     expect(logs).toHaveLength(100);
-    expect(logs.slice(0, 80).map((line) => line.message)).toEqual(Array.from({ length: 80 }, (_, i) => fillerMessage(fillers - 80 + i)));
-    expect(logs.slice(80).map((line) => line.order_id).sort()).toEqual(orders.map((order) => order.order_id).sort());
+    expect(logs.slice(0, 80).map((line) => line.message)).toEqual(
+      Array.from({ length: 80 }, (_, i) => fillerMessage(fillers - 80 + i)),
+    );
+    expect(
+      logs
+        .slice(80)
+        .map((line) => line.order_id)
+        .sort(),
+    ).toEqual(orders.map((order) => order.order_id).sort());
     expectExact(check);
   }, 180_000);
 };

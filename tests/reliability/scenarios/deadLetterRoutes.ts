@@ -40,7 +40,11 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
       await setVisibilityTimeout(s, 1);
       try {
         produced = await produceOrders(s, ORDERS, 37_007);
-        await waitFor(() => deadLettersWaiting(s), (waiting) => waiting === ORDERS, 90_000);
+        await waitFor(
+          () => deadLettersWaiting(s),
+          (waiting) => waiting === ORDERS,
+          90_000,
+        );
       } finally {
         await setVisibilityTimeout(s, VISIBILITY_TIMEOUT_SECONDS);
       }
@@ -85,7 +89,11 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
     expect(first.body).toMatchObject({ moved: ORDERS + 1, failed: 0 });
     await waitForDrain(s);
     // The malformed message went straight back, with its reason.
-    await waitFor(() => deadLettersWaiting(s), (waiting) => waiting === 1, 30_000);
+    await waitFor(
+      () => deadLettersWaiting(s),
+      (waiting) => waiting === 1,
+      30_000,
+    );
 
     // The same orders back in the DLQ, as SQS would move them after they failed again: the second redrive must not
     // count them again.
@@ -94,14 +102,20 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
         new SendMessageCommand({
           QueueUrl: s.deadLetterQueueUrl,
           MessageBody: JSON.stringify(order),
-          MessageAttributes: { [MessageAttribute.OriginalMessageId]: { DataType: 'String', StringValue: messageIds[index] ?? '' } },
+          MessageAttributes: {
+            [MessageAttribute.OriginalMessageId]: { DataType: 'String', StringValue: messageIds[index] ?? '' },
+          },
         }),
       );
     }
     const second = await redrive();
     expect(second.body).toMatchObject({ moved: ORDERS + 1, failed: 0 });
     await waitForDrain(s);
-    await waitFor(() => deadLettersWaiting(s), (waiting) => waiting === 1, 30_000);
+    await waitFor(
+      () => deadLettersWaiting(s),
+      (waiting) => waiting === 1,
+      30_000,
+    );
 
     const check = await checkScenario(
       s,

@@ -31,8 +31,8 @@ export const redisOutageScenario = (stack: () => ReliabilityStack) => {
     const { orders, messageIds } = await produceOrders(s, ORDERS, SEED);
     await setConsumerEnabled(s, true);
     const deadline = Date.now() + 60_000;
-    let countedBefore = 0;
-    while ((countedBefore = await countedOrders(s)) < 100) {
+    let countedBefore = await countedOrders(s);
+    for (; countedBefore < 100; countedBefore = await countedOrders(s)) {
       if (Date.now() > deadline) throw new Error(`the consumer stored ${countedBefore} orders in 60 s`);
       await sleep(20);
     }

@@ -14,7 +14,9 @@ export const secretsStayPrivateScenario = (stack: () => ReliabilityStack) => {
 
     const logs = await functionLogs(s);
     // Not vacuous: the access log of these very requests is there.
-    expect(logs.filter((line) => line.includes('"message":"request"') && line.includes('/clear_redis_db')).length).toBeGreaterThan(0);
+    expect(
+      logs.filter((line) => line.includes('"message":"request"') && line.includes('/clear_redis_db')).length,
+    ).toBeGreaterThan(0);
     expect(logs.filter((line) => line.includes(s.adminToken))).toEqual([]);
     expect(await readFile(s.emulatorLog, 'utf8')).not.toContain(s.adminToken);
     expect(JSON.stringify(await consumerLogLines(s.logDir))).not.toContain(s.adminToken);

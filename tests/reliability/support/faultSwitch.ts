@@ -13,7 +13,10 @@ export type InjectedFault = { fault: string; batch_size: number; message_ids: st
 /** The faults the consumer reports having injected, oldest first; the record is emptied by `clearInjectedFaults`. */
 export const injectedFaults = async (stack: ReliabilityStack): Promise<InjectedFault[]> => {
   const text = await readFile(injectedFaultsPath(stack.faultsFile), 'utf8').catch(() => '');
-  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as InjectedFault);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as InjectedFault);
 };
 
 export const clearInjectedFaults = (stack: ReliabilityStack) => rm(injectedFaultsPath(stack.faultsFile), { force: true });

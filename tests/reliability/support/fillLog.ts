@@ -16,11 +16,14 @@ export const fillLog = async (file: string, targetBytes: number, first = 0): Pro
     const room = targetBytes - ((await stat(file).catch(() => undefined))?.size ?? 0);
     if (room < 2 * FILLER_LINE_MAX_BYTES) return count;
     const lines = Math.min(10_000, Math.floor(room / (2 * FILLER_LINE_MAX_BYTES)));
-    const entries = Array.from({ length: lines }, (): LogEntry => ({
-      timestamp: new Date().toISOString(),
-      level: 'info',
-      message: fillerMessage(count++),
-    }));
+    const entries = Array.from(
+      { length: lines },
+      (): LogEntry => ({
+        timestamp: new Date().toISOString(),
+        level: 'info',
+        message: fillerMessage(count++),
+      }),
+    );
     await appendLogEntries(file, entries);
   }
 };

@@ -3,12 +3,25 @@
 // prints the path of its own file.
 import { createConsumerLogWriter } from '../../../src/lib/consumerLog/consumerLogWriter';
 
-const [dir = '', appender = '0', batches = '0', linesPerBatch = '0', maxBytes = '0', maxFiles = '0', maxTotalBytes = '0', startAt = '0'] =
-  process.argv.slice(2);
+const [
+  dir = '',
+  appender = '0',
+  batches = '0',
+  linesPerBatch = '0',
+  maxBytes = '0',
+  maxFiles = '0',
+  maxTotalBytes = '0',
+  startAt = '0',
+] = process.argv.slice(2);
 const padding = 'p'.repeat(120);
 
 const main = async () => {
-  const writer = createConsumerLogWriter({ dir, maxBytes: Number(maxBytes), maxFiles: Number(maxFiles), maxTotalBytes: Number(maxTotalBytes) });
+  const writer = createConsumerLogWriter({
+    dir,
+    maxBytes: Number(maxBytes),
+    maxFiles: Number(maxFiles),
+    maxTotalBytes: Number(maxTotalBytes),
+  });
   // Every appender starts at the same moment, so they really write, rotate and prune at once.
   while (Date.now() < Number(startAt)) await new Promise((resolve) => setTimeout(resolve, 1));
   let seq = 0;

@@ -32,7 +32,10 @@ const bundleAppender = (workDir: string): string => {
 
 const runChild = (script: string, args: string[]): Promise<string> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
+    const child = spawn(process.execPath, [script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -78,7 +81,10 @@ export const readLogDir = async (logDir: string): Promise<LogDir> => {
   for (const { name, path } of listed) {
     const text = await readFile(path, 'utf8');
     const appenders = new Set<number>();
-    for (const [index, line] of text.split('\n').filter((l) => l !== '').entries()) {
+    for (const [index, line] of text
+      .split('\n')
+      .filter((l) => l !== '')
+      .entries()) {
       longestLineBytes = Math.max(longestLineBytes, Buffer.byteLength(line) + 1);
       try {
         const { appender, seq, timestamp } = JSON.parse(line) as AppendedLine;

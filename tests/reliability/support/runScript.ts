@@ -26,7 +26,17 @@ const baseEnvironment = (): NodeJS.ProcessEnv => {
   for (const name of Object.keys(env)) {
     if (/^(E2E_|JEST_)/.test(name)) delete env[name];
   }
-  for (const name of ['KEY_PREFIX', 'LOG_DIR', 'REDIS_URL', 'REDIS_PORT', 'ADMIN_TOKEN', 'LOG_MAX_BYTES', 'LOG_MAX_FILES', 'LOG_MAX_TOTAL_BYTES', 'RUN_DIR']) {
+  for (const name of [
+    'KEY_PREFIX',
+    'LOG_DIR',
+    'REDIS_URL',
+    'REDIS_PORT',
+    'ADMIN_TOKEN',
+    'LOG_MAX_BYTES',
+    'LOG_MAX_FILES',
+    'LOG_MAX_TOTAL_BYTES',
+    'RUN_DIR',
+  ]) {
     delete env[name];
   }
   return env;

@@ -6,7 +6,11 @@ export type Answer = { request: GeneratedRequest; status: number; contentType: s
  * Sends the requests with a few in flight at a time, keeping each answer next to its request. Two, because each
  * request in flight beyond that makes the emulator start another instance of the function (about 0.5 s of CPU each).
  */
-export const sendRequests = async (baseUrl: string, requests: readonly GeneratedRequest[], concurrency = 2): Promise<Answer[]> => {
+export const sendRequests = async (
+  baseUrl: string,
+  requests: readonly GeneratedRequest[],
+  concurrency = 2,
+): Promise<Answer[]> => {
   const answers: Answer[] = new Array(requests.length);
   let next = 0;
   const worker = async () => {
@@ -33,4 +37,6 @@ export const sendRequests = async (baseUrl: string, requests: readonly Generated
 /** What no answer may contain: stack frames, file paths, Redis or driver errors, the admin token. */
 export const leaksInternals = (text: string, adminToken: string): boolean =>
   text.includes(adminToken) ||
-  /\bat [^ ]+ \(|\.ts:\d+|\.js:\d+|node_modules|\/work\/|\/tmp\/|\/var\/task|WRONGTYPE|\bERR |ioredis|ECONNREFUSED|ETIMEDOUT|Traceback|SyntaxError|TypeError|ZodError/.test(text);
+  /\bat [^ ]+ \(|\.ts:\d+|\.js:\d+|node_modules|\/work\/|\/tmp\/|\/var\/task|WRONGTYPE|\bERR |ioredis|ECONNREFUSED|ETIMEDOUT|Traceback|SyntaxError|TypeError|ZodError/.test(
+    text,
+  );

@@ -33,6 +33,8 @@ describe('benchmarkRow', () => {
   test('a missing figure never meets a target', () => {
     expect(benchmarkRow('b', figure(Number.NaN), figure(100), atLeast(8)).met).toBe(false);
     expect(benchmarkRow('b', figure(100), figure(Number.NaN), atMost(1.3)).met).toBe(false);
-    expect(benchmarkRow('b', figure(Number.NaN), figure(1), { kind: TargetKind.OursBelow, threshold: 150, text: '' }).met).toBe(false);
+    expect(benchmarkRow('b', figure(Number.NaN), figure(1), { kind: TargetKind.OursBelow, threshold: 150, text: '' }).met).toBe(
+      false,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { logLineKey, newLogEntries } from '../../../src/cli/newLogEntries';
 
-const line = (n: number) => ({ timestamp: `2026-01-01T00:00:0${n}.000Z`, level: 'info', message: `line ${n}`, message_id: `m${n}` });
+const line = (n: number) => ({
+  timestamp: `2026-01-01T00:00:0${n}.000Z`,
+  level: 'info',
+  message: `line ${n}`,
+  message_id: `m${n}`,
+});
 
 describe('newLogEntries', () => {
   test('nothing shown yet: the whole window', () => {

@@ -31,7 +31,10 @@ const entry = (n: number, extra: Partial<LogEntry> = {}): LogEntry => ({
 const readLines = async (file: string): Promise<unknown[]> => {
   const text = await readFile(file, 'utf8');
   expect(text.endsWith('\n')).toBe(true);
-  return text.slice(0, -1).split('\n').map((line) => JSON.parse(line));
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => JSON.parse(line));
 };
 
 describe('appendLogEntries', () => {

@@ -78,18 +78,24 @@ describe('createConsumerLogWriter', () => {
     const writer = createConsumerLogWriter({ dir, maxBytes: 1_000, maxFiles: 100, maxTotalBytes: 2_500 });
     await writer.append(entries('w', 0, 5));
     // Two instances that came and went while this one ran: 2,000 bytes more than the bound allows.
-    const left = await Promise.all([20, 10].map((age, i) => plantFile(dir, instanceName(age + 100, `00000000000${i}`), entries(`o${i}`, 0, 10), age)));
+    const left = await Promise.all(
+      [20, 10].map((age, i) => plantFile(dir, instanceName(age + 100, `00000000000${i}`), entries(`o${i}`, 0, 10), age)),
+    );
     await writer.append(entries('w', 5, 10));
     expect((await filesIn(dir)).length).toBe(3);
     // This write rotates: the writer's 1,000-byte .1 and its new file take 1,100, so only the newer left file fits.
     await writer.append(entries('w', 10, 11));
-    expect(await filesIn(dir)).toEqual([left[1], writer.path, rotatedLogPath(writer.path)].map((path) => basename(path ?? '')).sort());
+    expect(await filesIn(dir)).toEqual(
+      [left[1], writer.path, rotatedLogPath(writer.path)].map((path) => basename(path ?? '')).sort(),
+    );
   });
 
   test('a file removed by another instance is started again, and the directory pruned then', async () => {
     const writer = createConsumerLogWriter({ dir, maxBytes: 10_000, maxFiles: 2, maxTotalBytes: LARGE });
     await writer.append(entries('w', 0, 2));
-    const left = await Promise.all([30, 20].map((age, i) => plantFile(dir, instanceName(age, `00000000000${i}`), entries(`o${i}`, 0, 1), age)));
+    const left = await Promise.all(
+      [30, 20].map((age, i) => plantFile(dir, instanceName(age, `00000000000${i}`), entries(`o${i}`, 0, 1), age)),
+    );
     await unlink(writer.path);
     await writer.append(entries('w', 2, 3));
     expect(messages(await linesOf(writer.path))).toEqual(messages(entries('w', 2, 3)));

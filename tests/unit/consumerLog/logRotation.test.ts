@@ -23,7 +23,10 @@ const entry = (n: number): LogEntry => {
 };
 const entries = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => entry(from + i));
 const linesOf = async (path: string) =>
-  (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '').map((line) => (JSON.parse(line) as LogEntry).message);
+  (await readFile(path, 'utf8'))
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as LogEntry).message);
 const messages = (from: number, to: number) => entries(from, to).map((e) => e.message);
 
 describe('appendLogEntries with maxBytes', () => {
@@ -67,20 +70,40 @@ describe('appendLogEntries with maxBytes', () => {
 
 describe('readLogTail across a rotation', () => {
   test('continues into <log>.1 when the current file holds fewer entries than asked', async () => {
-    await writeFile(rotatedLogPath(file), entries(0, 10).map((e) => `${JSON.stringify(e)}\n`).join(''));
-    await writeFile(file, entries(10, 13).map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await writeFile(
+      rotatedLogPath(file),
+      entries(0, 10)
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
+    await writeFile(
+      file,
+      entries(10, 13)
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
     expect((await readLogTail(file, 5)).map((e) => e.message)).toEqual(messages(8, 13));
     expect((await readLogTail(file, 100)).map((e) => e.message)).toEqual(messages(0, 13));
     expect((await readLogTail(file, 2)).map((e) => e.message)).toEqual(messages(11, 13));
   });
 
   test('right after a rotation (no current file yet) the rotated file answers', async () => {
-    await writeFile(rotatedLogPath(file), entries(0, 10).map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await writeFile(
+      rotatedLogPath(file),
+      entries(0, 10)
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
     expect((await readLogTail(file, 3)).map((e) => e.message)).toEqual(messages(7, 10));
   });
 
   test('when both names point at one file (rotated between the two opens) its entries are not read twice', async () => {
-    await writeFile(file, entries(0, 4).map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await writeFile(
+      file,
+      entries(0, 4)
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
     await link(file, rotatedLogPath(file));
     expect((await readLogTail(file, 10)).map((e) => e.message)).toEqual(messages(0, 4));
   });

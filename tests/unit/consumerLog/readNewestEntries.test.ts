@@ -29,9 +29,21 @@ describe('readNewestEntries (GET /consumer_logs)', () => {
     await plantFile(dir, instanceName(20, '00000000000b'), at('b', [2, 3, 9]), 2);
     await plantFile(dir, instanceName(10, '00000000000c'), at('c', [5, 6]), 1);
     expect(messages(await readNewestEntries(dir, 100, { maxFiles: 20 }))).toEqual(
-      messages([entry('a', 1), entry('b', 2), entry('b', 3), entry('a', 4), entry('c', 5), entry('c', 6), entry('a', 7), entry('a', 8), entry('b', 9)]),
+      messages([
+        entry('a', 1),
+        entry('b', 2),
+        entry('b', 3),
+        entry('a', 4),
+        entry('c', 5),
+        entry('c', 6),
+        entry('a', 7),
+        entry('a', 8),
+        entry('b', 9),
+      ]),
     );
-    expect(messages(await readNewestEntries(dir, 3, { maxFiles: 20 }))).toEqual(messages([entry('a', 7), entry('a', 8), entry('b', 9)]));
+    expect(messages(await readNewestEntries(dir, 3, { maxFiles: 20 }))).toEqual(
+      messages([entry('a', 7), entry('a', 8), entry('b', 9)]),
+    );
   });
 
   test('an instance`s rotated file is read with its current one', async () => {
@@ -65,7 +77,9 @@ describe('readNewestEntries (GET /consumer_logs)', () => {
   });
 
   test('what several writers wrote comes back whole and in order, across their rotations', async () => {
-    const writers = Array.from({ length: 3 }, () => createConsumerLogWriter({ dir, maxBytes: 5_000, maxFiles: 20, maxTotalBytes: 1024 ** 2 }));
+    const writers = Array.from({ length: 3 }, () =>
+      createConsumerLogWriter({ dir, maxBytes: 5_000, maxFiles: 20, maxTotalBytes: 1024 ** 2 }),
+    );
     for (let n = 0; n < 300; n += 1) await writers[n % 3]?.append([entry(`w${n % 3}`, n)]);
     // Each writer's newest 67 lines: about 50 in its current file, the rest in its rotated one.
     const read = await readNewestEntries(dir, 200, { maxFiles: 20 });

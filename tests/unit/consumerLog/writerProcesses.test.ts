@@ -32,7 +32,10 @@ test('4 processes appending at once, across a rotation each: one writer per file
     expect(own).toEqual([appender, appender]);
   }
   const seen = dir.lines.map(({ appender, seq }) => `${appender}:${seq}`);
-  const all = Array.from({ length: run.appenders * run.batches * run.linesPerBatch }, (_, i) => `${Math.floor(i / 250)}:${i % 250}`);
+  const all = Array.from(
+    { length: run.appenders * run.batches * run.linesPerBatch },
+    (_, i) => `${Math.floor(i / 250)}:${i % 250}`,
+  );
   expect([...seen].sort()).toEqual(all.sort());
 
   const merged = await readNewestEntries(logDir, 300, { maxFiles: run.maxFiles });

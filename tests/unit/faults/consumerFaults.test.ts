@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { OrderBatchDependencies } from '../../../src/lib/consumer/orderBatchDependencies';
 import type { QueuedMessage } from '../../../src/lib/consumer/queuedMessage';
 import { consumerFaultInjection } from '../../../tests/reliability/faultInjection/consumerFaultInjection';
-import { FaultsFileError, injectedFaultsPath, NO_FAULTS, readConsumerFaults } from '../../../tests/reliability/faultInjection/consumerFaults';
+import {
+  FaultsFileError,
+  injectedFaultsPath,
+  NO_FAULTS,
+  readConsumerFaults,
+} from '../../../tests/reliability/faultInjection/consumerFaults';
 import { ConsumerFault, planConsumerFault } from '../../../tests/reliability/faultInjection/planConsumerFaults';
 import type { OrderOutcome } from '../../../src/lib/stats/orderOutcome';
 
@@ -24,7 +29,13 @@ afterEach(async () => {
 
 const messages = (receiveCounts: number[]): QueuedMessage[] =>
   receiveCounts.map((receiveCount, i) => ({ messageId: `m${i}`, body: '{}', receiveCount }));
-const outcome = (i: number): OrderOutcome => ({ messageId: `m${i}`, month: '2025-03', userId: 'U1', valid: true, valueCents: 100 });
+const outcome = (i: number): OrderOutcome => ({
+  messageId: `m${i}`,
+  month: '2025-03',
+  userId: 'U1',
+  valid: true,
+  valueCents: 100,
+});
 
 describe('readConsumerFaults', () => {
   test('no variable or no file means no faults', async () => {
@@ -80,7 +91,9 @@ describe('consumerFaultInjection', () => {
     const injection = await consumerFaultInjection(undefined, messages([1, 1]));
     const original = deps();
     expect(injection.dependencies(original)).toBe(original);
-    expect(await injection.retryMessageIds({ retryMessageIds: ['m1'], recorded: 1, duplicates: 0, deadLettered: 0 })).toEqual(['m1']);
+    expect(await injection.retryMessageIds({ retryMessageIds: ['m1'], recorded: 1, duplicates: 0, deadLettered: 0 })).toEqual([
+      'm1',
+    ]);
   });
 
   test('a crash records the first half of the batch, reports itself, then exits', async () => {
@@ -103,7 +116,13 @@ describe('consumerFaultInjection', () => {
     const injection = await consumerFaultInjection(faultsFile, messages([1, 1]), { random: () => 0 });
     const original = deps();
     expect(injection.dependencies(original)).toBe(original);
-    expect(await injection.retryMessageIds({ retryMessageIds: [], recorded: 2, duplicates: 0, deadLettered: 0 })).toEqual(['m0', 'm1']);
-    expect(JSON.parse(await readFile(injectedFaultsPath(faultsFile), 'utf8'))).toMatchObject({ fault: 'lost_ack', batch_size: 2 });
+    expect(await injection.retryMessageIds({ retryMessageIds: [], recorded: 2, duplicates: 0, deadLettered: 0 })).toEqual([
+      'm0',
+      'm1',
+    ]);
+    expect(JSON.parse(await readFile(injectedFaultsPath(faultsFile), 'utf8'))).toMatchObject({
+      fault: 'lost_ack',
+      batch_size: 2,
+    });
   });
 });

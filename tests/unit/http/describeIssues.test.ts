@@ -33,10 +33,15 @@ describe('describeIssues on the POST /orders body', () => {
   });
 
   test('an array: the position of each bad order comes first, in brackets', () => {
-    expect(problems([order, order, order, { ...order, items: [{ ...order.items[0], quantity: 1.5 }] }, { ...order, order_timestamp: 'soon' }])).toEqual([
-      '[3].items.0.quantity: expected int, received number',
-      '[4].order_timestamp: Invalid ISO datetime',
-    ]);
+    expect(
+      problems([
+        order,
+        order,
+        order,
+        { ...order, items: [{ ...order.items[0], quantity: 1.5 }] },
+        { ...order, order_timestamp: 'soon' },
+      ]),
+    ).toEqual(['[3].items.0.quantity: expected int, received number', '[4].order_timestamp: Invalid ISO datetime']);
   });
 
   test('neither an order nor an array, an empty array, too many orders, an oversized order', () => {

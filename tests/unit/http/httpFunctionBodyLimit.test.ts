@@ -6,7 +6,8 @@ import { httpFunction } from '../../../src/http/httpFunction';
 import { jsonResponse } from '../../../src/http/jsonResponse';
 
 /** A JSON string body of exactly `bytes` bytes in UTF-8. */
-const jsonBodyOf = (bytes: number, character = 'a') => JSON.stringify(character.repeat((bytes - 2) / Buffer.byteLength(character)));
+const jsonBodyOf = (bytes: number, character = 'a') =>
+  JSON.stringify(character.repeat((bytes - 2) / Buffer.byteLength(character)));
 
 const event = (body: string | null, isBase64Encoded = false) =>
   ({
@@ -32,12 +33,16 @@ const route = (maxBytes?: number, required = true) =>
 
 const handled: unknown[] = [];
 const functionWith = (spec: ReturnType<typeof route>) =>
-  httpFunction([spec], {
-    'POST /things': async ({ body }) => {
-      handled.push(body);
-      return jsonResponse(200, { ok: true });
+  httpFunction(
+    [spec],
+    {
+      'POST /things': async ({ body }) => {
+        handled.push(body);
+        return jsonResponse(200, { ok: true });
+      },
     },
-  }, { dependencies: () => ({}) });
+    { dependencies: () => ({}) },
+  );
 
 beforeEach(() => {
   handled.length = 0;
@@ -54,7 +59,9 @@ describe('the body limit of httpFunction', () => {
     const bytes = Limits.defaultBodyBytes + 1;
     const response = await functionWith(route())(event(jsonBodyOf(bytes)), context);
     expect(response.statusCode).toBe(413);
-    expect(JSON.parse(response.body)).toEqual({ error: `Request body too large: ${bytes} bytes, the limit is ${Limits.defaultBodyBytes}` });
+    expect(JSON.parse(response.body)).toEqual({
+      error: `Request body too large: ${bytes} bytes, the limit is ${Limits.defaultBodyBytes}`,
+    });
     expect(handled).toEqual([]);
   });
 

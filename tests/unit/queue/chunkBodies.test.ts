@@ -15,7 +15,10 @@ describe('chunkBodies', () => {
   test('a batch never exceeds 1 MiB in total', () => {
     const big = 300 * 1024;
     const chunks = chunkBodies([body(big), body(big), body(big), body(big), body(10)]);
-    expect(sizes(chunks)).toEqual([[big, big, big], [big, 10]]);
+    expect(sizes(chunks)).toEqual([
+      [big, big, big],
+      [big, 10],
+    ]);
     for (const chunk of chunks) {
       expect(chunk.reduce((total, item) => total + Buffer.byteLength(item), 0)).toBeLessThanOrEqual(SqsLimits.maxBatchBytes);
     }

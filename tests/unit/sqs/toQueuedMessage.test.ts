@@ -15,7 +15,10 @@ describe('toQueuedMessage', () => {
     expect(toQueuedMessage(withOriginalId(id)).originalMessageId).toBe(id);
   });
 
-  test.each(['', 'x:processed:*', 'a b', 'x'.repeat(129), 'id\n'])('ignores an original id that is not a message id: %j', (value) => {
-    expect(toQueuedMessage(withOriginalId(value))).not.toHaveProperty('originalMessageId');
-  });
+  test.each(['', 'x:processed:*', 'a b', 'x'.repeat(129), 'id\n'])(
+    'ignores an original id that is not a message id: %j',
+    (value) => {
+      expect(toQueuedMessage(withOriginalId(value))).not.toHaveProperty('originalMessageId');
+    },
+  );
 });
