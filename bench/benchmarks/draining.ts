@@ -7,7 +7,7 @@ import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
 import { benchmarkRow } from '../lib/benchmarkRow';
 import { countedOrders } from '../lib/countedOrders';
 import { median } from '../lib/percentile';
-import { pollUntil } from '../lib/pollUntil';
+import { pollUntil } from '../../tests/support/pollUntil';
 import { produceThroughApi } from '../lib/produceThroughApi';
 import { queueDepth, queueUrlOf } from '../lib/queueDepth';
 import { timed } from '../lib/timed';

@@ -11,7 +11,7 @@ import { lambdaWorkerPids } from '../lib/lambdaWorkers';
 import { loadedModuleMemory } from '../lib/loadedModuleMemory';
 import { sampleWorkerMemory, type MemoryRecord } from '../lib/memorySampler';
 import { orderBodies } from '../lib/orderBodies';
-import { pollUntil } from '../lib/pollUntil';
+import { pollUntil } from '../../tests/support/pollUntil';
 import { produceThroughApi } from '../lib/produceThroughApi';
 import { queueDepth, queueUrlOf } from '../lib/queueDepth';
 import { runConsumerProbe, type ProbeRun } from '../lib/runConsumerProbe';

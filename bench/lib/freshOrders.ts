@@ -1,8 +1,8 @@
 import type Redis from 'ioredis';
 import type { BenchEnvironment } from './benchEnvironment';
 import { countedOrders } from './countedOrders';
-import { expectJson } from './httpJson';
-import { pollUntil } from './pollUntil';
+import { expectJson } from '../../tests/support/httpJson';
+import { pollUntil } from '../../tests/support/pollUntil';
 import { produceThroughApi } from './produceThroughApi';
 
 /** Starts the product's statistics over (through its admin route) with `count` orders, produced and counted. */

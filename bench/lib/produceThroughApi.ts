@@ -1,5 +1,5 @@
 import { Limits } from '../../src/api/limits';
-import { expectJson } from './httpJson';
+import { expectJson } from '../../tests/support/httpJson';
 
 const MAX_PER_CALL = Limits.produceCount.max;
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOrders } from '../../src/lib/orders/generateOrders';
 import { asAmount, expectedStats } from '../support/expectedStats';
-import { apiClient, waitFor } from './support/apiClient';
+import { pollUntil } from '../support/pollUntil';
+import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
 import { runCli, startCli } from './support/runCli';
 
@@ -174,10 +175,10 @@ describe('npm run cli', () => {
 
   test('a reader that stops early (| head) ends it quietly, with status 0', async () => {
     const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
-    await waitFor(
+    await pollUntil(
       async () => follower.output.stdout,
       (stdout) => stdout.length > 0,
-      30_000,
+      { timeoutMs: 30_000, intervalMs: 250 },
     );
     follower.child.stdout?.destroy();
     // The next line it writes finds the pipe closed.
@@ -207,18 +208,18 @@ describe('npm run cli', () => {
 
   test('logs --follow: prints new lines as the consumer writes them, until Ctrl-C', async () => {
     const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
-    await waitFor(
+    await pollUntil(
       async () => follower.output.stdout,
       (stdout) => stdout.split('\n').length >= 2,
-      30_000,
+      { timeoutMs: 30_000, intervalMs: 250 },
     );
     const marker = `ORD-FOLLOW-${Date.now()}`;
     const sent = await api.postJson('/orders', [{ ...orders[0], order_id: marker }]);
     expect(sent.status).toBe(202);
-    await waitFor(
+    await pollUntil(
       async () => follower.output.stdout,
       (stdout) => stdout.includes(`order_id=${marker}`),
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
     follower.child.kill('SIGINT');
     const run = await follower.finished;

@@ -1,7 +1,8 @@
 import { buildOpenApiDocument } from '../../src/api/buildOpenApiDocument';
 import { routes } from '../../src/api/routes';
 import type { RouteSpec } from '../../src/api/routeSpec';
-import { apiClient, waitFor, type ApiResponse } from './support/apiClient';
+import { pollUntil } from '../support/pollUntil';
+import { apiClient, type ApiResponse } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
 import { serverlessHttpRoutes } from './support/serverlessRoutes';
 
@@ -90,10 +91,10 @@ describe('the API documentation matches serverless.yml and the real responses', 
     expect((await api.call('DELETE', '/clear_redis_db', { headers: admin })).status).toBe(200);
     const accepted = await api.postJson('/orders', [order('ORD-DOC-1', 'U7001', 1234), order('BAD-DOC', 'U7001', 500)]);
     expect(accepted.status).toBe(202);
-    await waitFor(
+    await pollUntil(
       async () => (await api.get('/stats/global')).body as { total_orders: number; failed_orders: number },
       (global) => global.total_orders + global.failed_orders >= 2,
-      60_000,
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
   });
 

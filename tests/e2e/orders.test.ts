@@ -1,7 +1,8 @@
 import { generateOrders } from '../../src/lib/orders/generateOrders';
 import type { Order } from '../../src/lib/orders/order';
 import { asAmount, expectedStats } from '../support/expectedStats';
-import { apiClient, waitFor, type ApiResponse } from './support/apiClient';
+import { pollUntil } from '../support/pollUntil';
+import { apiClient, type ApiResponse } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
 
 const api = apiClient(e2eEnvironment().apiUrl);
@@ -34,7 +35,11 @@ describe('POST /orders: real order intake', () => {
   const accepted: Order[] = [];
 
   const global = async () => (await api.get('/stats/global')).body as GlobalBody;
-  const waitUntilConsumed = () => waitFor(global, (body) => body.total_orders + body.failed_orders >= accepted.length, 90_000);
+  const waitUntilConsumed = () =>
+    pollUntil(global, (body) => body.total_orders + body.failed_orders >= accepted.length, {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+    });
 
   beforeAll(async () => {
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });

@@ -1,6 +1,7 @@
 import { generateOrders } from '../../src/lib/orders/generateOrders';
 import { asAmount, expectedStats } from '../support/expectedStats';
-import { apiClient, waitFor } from './support/apiClient';
+import { pollUntil } from '../support/pollUntil';
+import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
 
 const env = e2eEnvironment();
@@ -30,10 +31,10 @@ describe('the deployed pipeline, through the API Gateway URL', () => {
   });
 
   test('every order is consumed and the global figures match the produced orders to the cent', async () => {
-    const global = await waitFor(
+    const global = await pollUntil(
       async () => (await api.get('/stats/global')).body as GlobalBody,
       (body) => body.total_orders + body.failed_orders >= COUNT,
-      90_000,
+      { timeoutMs: 90_000, intervalMs: 250 },
     );
     expect(global).toEqual({
       total_orders: expected.global.total_orders,

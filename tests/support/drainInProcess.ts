@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomUUID } from 'node:crypto';
 import type { OrderBatchDependencies } from '../../src/lib/consumer/orderBatchDependencies';
 import { processOrderBatch } from '../../src/lib/consumer/processOrderBatch';
@@ -26,8 +27,6 @@ export type DrainOptions = {
 
 export const queuedMessages = (bodies: readonly string[]): QueuedMessage[] =>
   bodies.map((body) => ({ messageId: randomUUID(), body, receiveCount: 1 }));
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Drains messages through the consumer's own batch logic in this process, with SQS's contract around it: a message

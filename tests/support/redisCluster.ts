@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { pollUntil } from './pollUntil';
 import { pingOnce } from './redisServer';
 
 /**
@@ -43,8 +44,6 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const canListen = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
@@ -95,14 +94,9 @@ const info = async (port: number, section: string): Promise<Record<string, strin
 const clusterOk = async (port: number): Promise<boolean> =>
   String(await ask(port, 'CLUSTER', 'INFO').catch(() => '')).includes('cluster_state:ok');
 
-const pollUntil = async (what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await sleep(50);
-  }
-  throw new Error(`Redis Cluster: ${what} did not happen within ${timeoutMs} ms`);
-};
+/** The shared poller, for checks that answer yes or no; a check that throws (a node not up yet) counts as no. */
+const until = (what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<boolean> =>
+  pollUntil(() => check().catch(() => false), Boolean, { timeoutMs, intervalMs: 50, what: `Redis Cluster: ${what}` });
 
 type SlotRange = [number, number, [string, number, ...unknown[]], ...[string, number, ...unknown[]][]];
 
@@ -145,7 +139,7 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
     children.set(port, child);
     running.add(child);
     child.once('exit', () => running.delete(child));
-    await pollUntil(`node ${port} answering PING`, 10_000, async () => {
+    await until(`node ${port} answering PING`, 10_000, async () => {
       if (child.exitCode !== null) throw new Error(`redis-server on ${port} exited with ${child.exitCode}`);
       return pingOnce(port);
     });
@@ -180,11 +174,11 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
       { input: 'yes\n', encoding: 'utf8', timeout: 30_000 },
     );
     if (created.status !== 0) throw new Error(`redis-cli --cluster create failed:\n${created.stdout}\n${created.stderr}`);
-    await pollUntil('every node seeing cluster_state:ok', 20_000, async () =>
+    await until('every node seeing cluster_state:ok', 20_000, async () =>
       (await Promise.all(ports.map(clusterOk))).every(Boolean),
     );
     // WAIT counts replicas that are in sync: the primaries must have theirs before a test asks for one.
-    await pollUntil('every primary with a replica in sync', 20_000, async () => {
+    await until('every primary with a replica in sync', 20_000, async () => {
       const roles = await Promise.all(ports.map((port) => info(port, 'replication')));
       const primaries = roles.filter((role) => role.role === 'master');
       const replicas = roles.filter((role) => role.role === 'slave');
@@ -215,7 +209,7 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
       const slot = Number(await ask(livePort(), 'CLUSTER', 'KEYSLOT', key));
       let shard: { primary: number; replica: number } | undefined;
       // A node learns of another's replica by gossip, a moment after replication itself is up.
-      await pollUntil(`slot ${slot} listed with a primary and a replica`, 10_000, async () => {
+      await until(`slot ${slot} listed with a primary and a replica`, 10_000, async () => {
         const ranges = (await ask(livePort(), 'CLUSTER', 'SLOTS')) as SlotRange[];
         const [, , primary, replica] = ranges.find(([start, end]) => start <= slot && slot <= end) ?? [];
         if (primary && replica) shard = { primary: primary[1], replica: replica[1] };
@@ -227,16 +221,17 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
     kill: (port) => {
       children.get(port)?.kill('SIGKILL');
     },
-    waitForPrimary: (port, timeoutMs = 15_000) =>
-      pollUntil(`node ${port} taking over as primary`, timeoutMs, async () => {
+    waitForPrimary: async (port, timeoutMs = 15_000) => {
+      await until(`node ${port} taking over as primary`, timeoutMs, async () => {
         const { role } = await info(port, 'replication');
         return role === 'master' && (await clusterOk(port));
-      }),
+      });
+    },
     restart: async (port, timeoutMs = 15_000) => {
       const old = children.get(port);
       if (old) await waitForExit(old);
       await launch(port);
-      await pollUntil(`node ${port} rejoining as a replica in sync`, timeoutMs, async () => {
+      await until(`node ${port} rejoining as a replica in sync`, timeoutMs, async () => {
         const role = await info(port, 'replication');
         return role.role === 'slave' && role.master_link_status === 'up' && (await clusterOk(port));
       });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -73,8 +74,6 @@ export const pingOnce = (port: number): Promise<boolean> =>
       if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
     });
   });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const waitForExit = (child: ChildProcess): Promise<void> =>
   new Promise((resolve) => {

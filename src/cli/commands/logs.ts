@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { Limits } from '../../api/limits';
 import type { consumerLogsResponse } from '../../api/responseSchemas';
@@ -10,8 +11,6 @@ const FOLLOW_POLL_MS = 2000;
 const FOLLOW_WINDOW = Limits.consumerLogsLimit.max;
 
 type LogsBody = z.infer<typeof consumerLogsResponse>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const show = ({ options, output }: CommandContext, entries: readonly LogLine[]) => {
   for (const entry of entries) {

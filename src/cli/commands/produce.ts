@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import { Limits } from '../../api/limits';
 import type { globalStatsResponse, produceResponse } from '../../api/responseSchemas';
@@ -13,7 +14,6 @@ const POLL_MS = 500;
 // The consumer takes batches of ten; a whole minute without one means it is stuck, not slow.
 const STALL_MS = 60_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const processed = (stats: GlobalStats) => stats.total_orders + stats.failed_orders;
 
 export const produceCommand: Command = {

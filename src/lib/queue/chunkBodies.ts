@@ -1,24 +1,27 @@
 import { messageBytes, SqsLimits } from './sqsLimits';
 
 /**
- * Splits message bodies, in order, into SendMessageBatch calls: at most ten entries and 1 MiB a call.
- * A body larger than the whole batch allowance goes alone, and SQS's own answer names the problem.
+ * Splits items, in order, into SendMessageBatch calls: at most ten entries and 1 MiB a call (SqsLimits, the one set of
+ * limits every sender here uses). An item larger than the whole batch allowance goes alone, and SQS's own answer
+ * names the problem.
  */
-export const chunkBodies = (bodies: readonly string[]): string[][] => {
-  const chunks: string[][] = [];
-  let current: string[] = [];
+export const sqsBatches = <T>(items: readonly T[], bytesOf: (item: T) => number): T[][] => {
+  const batches: T[][] = [];
+  let current: T[] = [];
   let currentBytes = 0;
-  for (const body of bodies) {
-    const bytes = messageBytes(body);
+  for (const item of items) {
+    const bytes = bytesOf(item);
     const full = current.length === SqsLimits.maxBatchEntries || currentBytes + bytes > SqsLimits.maxBatchBytes;
     if (current.length > 0 && full) {
-      chunks.push(current);
+      batches.push(current);
       current = [];
       currentBytes = 0;
     }
-    current.push(body);
+    current.push(item);
     currentBytes += bytes;
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  if (current.length > 0) batches.push(current);
+  return batches;
 };
+
+export const chunkBodies = (bodies: readonly string[]): string[][] => sqsBatches(bodies, messageBytes);

@@ -5,10 +5,9 @@ import {
   type MessageAttributeValue,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { sqsBatches } from './chunkBodies';
 import { MessageAttribute } from './messageAttributes';
-
-/** A conservative SendMessageBatch payload, under every SQS limit; a larger message is sent on its own. */
-const MAX_BATCH_BYTES = 256 * 1024;
+import { messageBytes } from './sqsLimits';
 
 /** Keeps the message's own attributes but the consumer's reason, and carries the id it was first queued under. */
 const movedAttributes = (message: Message): Record<string, MessageAttributeValue> => {
@@ -17,23 +16,14 @@ const movedAttributes = (message: Message): Record<string, MessageAttributeValue
   return { ...kept, [MessageAttribute.OriginalMessageId]: { DataType: 'String', StringValue: originalMessageId } };
 };
 
-const bySize = (messages: readonly Message[]): Message[][] => {
-  const batches: Message[][] = [];
-  let batch: Message[] = [];
-  let bytes = 0;
-  for (const message of messages) {
-    const size = Buffer.byteLength(message.Body ?? '', 'utf8');
-    if (batch.length > 0 && bytes + size > MAX_BATCH_BYTES) {
-      batches.push(batch);
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(message);
-    bytes += size;
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-};
+/** What a moved message weighs in a SendMessageBatch call: its body and the attributes it is sent with. */
+const movedBytes = (message: Message): number =>
+  messageBytes(message.Body ?? '') +
+  Object.entries(movedAttributes(message)).reduce(
+    (total, [name, value]) =>
+      total + messageBytes(name) + messageBytes(value.DataType ?? '') + messageBytes(value.StringValue ?? ''),
+    0,
+  );
 
 /** Sends a batch to the target queue, then deletes from the source exactly the messages that were sent. */
 const moveBatch = async (sqs: SQSClient, fromUrl: string, toUrl: string, batch: Message[]): Promise<number> => {
@@ -64,6 +54,6 @@ export const moveMessages = async (
   messages: readonly Message[],
 ): Promise<number> => {
   let moved = 0;
-  for (const batch of bySize(messages)) moved += await moveBatch(sqs, fromUrl, toUrl, batch);
+  for (const batch of sqsBatches(messages, movedBytes)) moved += await moveBatch(sqs, fromUrl, toUrl, batch);
   return moved;
 };

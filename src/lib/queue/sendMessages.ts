@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { chunkBodies } from './chunkBodies';
 import { QueueSendError } from './queueErrors';
@@ -5,8 +6,6 @@ import { QueueSendError } from './queueErrors';
 const MAX_ATTEMPTS = 3;
 
 export type SendOptions = { concurrency?: number };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type ChunkResult = { messageIds: (string | undefined)[]; lastFailure: string };
 

@@ -1,17 +1,15 @@
-export type ApiResponse = { status: number; contentType: string; body: unknown };
+import { httpJson, type JsonResponse } from '../../support/httpJson';
 
-/** A thin fetch wrapper over the API Gateway URL; every answer is expected to be JSON. */
+export type ApiResponse = Pick<JsonResponse, 'status' | 'contentType' | 'body'>;
+
+/** The deployed API under its base URL, over the tests' one HTTP client. */
 export const apiClient = (baseUrl: string) => {
   const call = async (method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, { method, body: init.body, headers: init.headers });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // left as text so the assertion shows what came back
-    }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body } as ApiResponse;
+    const { status, contentType, body } = await httpJson(method, `${baseUrl}${path}`, {
+      rawBody: init.body,
+      headers: init.headers,
+    });
+    return { status, contentType, body } as ApiResponse;
   };
   return {
     call,
@@ -22,15 +20,3 @@ export const apiClient = (baseUrl: string) => {
 };
 
 export type ApiClient = ReturnType<typeof apiClient>;
-
-/** Polls until `done` holds for the value `read` returns, or fails with the last value seen. */
-export const waitFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    last = await read();
-  }
-  return last;
-};

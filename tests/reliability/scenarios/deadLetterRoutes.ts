@@ -1,7 +1,7 @@
 import { SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { countMessages } from '../../../src/lib/queue/countMessages';
 import { MessageAttribute } from '../../../src/lib/queue/messageAttributes';
-import { waitFor } from '../../e2e/support/apiClient';
+import { pollUntil } from '../../support/pollUntil';
 import { checkScenario, expectExact } from '../support/checkScenario';
 import { produceOrders } from '../support/produceOrders';
 import { redisSnapshot } from '../support/redisSnapshot';
@@ -40,10 +40,10 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
       await setVisibilityTimeout(s, 1);
       try {
         produced = await produceOrders(s, ORDERS, 37_007);
-        await waitFor(
+        await pollUntil(
           () => deadLettersWaiting(s),
           (waiting) => waiting === ORDERS,
-          90_000,
+          { timeoutMs: 90_000, intervalMs: 250 },
         );
       } finally {
         await setVisibilityTimeout(s, VISIBILITY_TIMEOUT_SECONDS);
@@ -89,10 +89,10 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
     expect(first.body).toMatchObject({ moved: ORDERS + 1, failed: 0 });
     await waitForDrain(s);
     // The malformed message went straight back, with its reason.
-    await waitFor(
+    await pollUntil(
       () => deadLettersWaiting(s),
       (waiting) => waiting === 1,
-      30_000,
+      { timeoutMs: 30_000, intervalMs: 250 },
     );
 
     // The same orders back in the DLQ, as SQS would move them after they failed again: the second redrive must not
@@ -111,10 +111,10 @@ export const deadLetterRoutesScenario = (stack: () => ReliabilityStack) => {
     const second = await redrive();
     expect(second.body).toMatchObject({ moved: ORDERS + 1, failed: 0 });
     await waitForDrain(s);
-    await waitFor(
+    await pollUntil(
       () => deadLettersWaiting(s),
       (waiting) => waiting === 1,
-      30_000,
+      { timeoutMs: 30_000, intervalMs: 250 },
     );
 
     const check = await checkScenario(

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { statsKeys } from '../../../src/lib/stats/statsKeys';
 import { checkScenario, expectExact } from '../support/checkScenario';
 import { consumerLogLines } from '../support/consumerLogLines';
@@ -11,8 +12,6 @@ const ORDERS = 2_000;
 const SEED = 31_001;
 const OUTAGE_MS = 10_000;
 const REFUSED = 'Order could not be stored; it will be redelivered';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Orders counted so far, read straight from Redis: the outage must start a few batches into the drain. */
 const countedOrders = async (stack: ReliabilityStack) => {

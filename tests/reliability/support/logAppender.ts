@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 // A child process of the logging tests: one consumer instance's log writer (the real createConsumerLogWriter),
 // appending numbered lines in batches as a consumer process would. Bundled by esbuild and run with plain node;
 // prints the path of its own file.
@@ -23,7 +24,7 @@ const main = async () => {
     maxTotalBytes: Number(maxTotalBytes),
   });
   // Every appender starts at the same moment, so they really write, rotate and prune at once.
-  while (Date.now() < Number(startAt)) await new Promise((resolve) => setTimeout(resolve, 1));
+  while (Date.now() < Number(startAt)) await sleep(1);
   let seq = 0;
   for (let batch = 0; batch < Number(batches); batch += 1) {
     const entries = Array.from({ length: Number(linesPerBatch) }, () => ({

@@ -1,7 +1,6 @@
 import { countMessages } from '../../../src/lib/queue/countMessages';
+import { pollUntil } from '../../support/pollUntil';
 import type { ReliabilityStack } from './reliabilityStack';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until the orders queue holds no message at all, neither waiting nor in flight. SQS deletes a message only
@@ -9,15 +8,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the dead-letter queue. Two readings in a row guard against reading between a receive and its bookkeeping.
  */
 export const waitForDrain = async (stack: ReliabilityStack, timeoutMs = 150_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
   let emptyReadings = 0;
-  for (;;) {
-    const counts = await countMessages(stack.sqs, stack.ordersQueueUrl);
-    emptyReadings = counts.waiting + counts.inFlight === 0 ? emptyReadings + 1 : 0;
-    if (emptyReadings >= 2) return;
-    if (Date.now() > deadline) {
-      throw new Error(`the orders queue did not drain within ${timeoutMs} ms: ${JSON.stringify(counts)}`);
-    }
-    await sleep(250);
-  }
+  await pollUntil(
+    async () => {
+      const counts = await countMessages(stack.sqs, stack.ordersQueueUrl);
+      emptyReadings = counts.waiting + counts.inFlight === 0 ? emptyReadings + 1 : 0;
+      return counts;
+    },
+    () => emptyReadings >= 2,
+    { timeoutMs, intervalMs: 250, what: 'the orders queue draining' },
+  );
 };

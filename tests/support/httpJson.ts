@@ -1,22 +1,32 @@
-export type JsonResponse = { status: number; body: unknown };
+export type JsonResponse = { status: number; contentType: string; headers: Headers; body: unknown };
 
-/** One HTTP request with a JSON body (if any); the answer is parsed as JSON when it is JSON. */
+/**
+ * The one HTTP client of the tests and the benchmarks: one request with a JSON body (if any); the answer is parsed as
+ * JSON when it is JSON and left as text otherwise, so an assertion shows what came back.
+ */
 export const httpJson = async (
   method: string,
   url: string,
-  { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {},
+  { body, rawBody, headers = {} }: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse> => {
   const response = await fetch(url, {
     method,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
   });
   const text = await response.text();
+  let parsed: unknown = text;
   try {
-    return { status: response.status, body: JSON.parse(text) };
+    parsed = JSON.parse(text);
   } catch {
-    return { status: response.status, body: text };
+    // left as text
   }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    headers: response.headers,
+    body: parsed,
+  };
 };
 
 /** Like httpJson, but anything other than the expected status is an error that shows what came back. */
