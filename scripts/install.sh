@@ -3,7 +3,10 @@
 source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
 
-if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+# A node_modules that is a link belongs to another checkout (a git worktree sharing it): never reinstall through it.
+if [[ -L node_modules ]]; then
+  log "node_modules is a link to $(readlink node_modules): left as it is"
+elif [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   log "installing node modules (npm ci)"
   npm ci --no-audit --no-fund
 fi
