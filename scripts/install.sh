@@ -20,16 +20,18 @@ fi
 # is installed in editable mode, so its code is always the worktree's).
 localstack_stamp="$LOCALSTACK_VENV_DIR/.installed-from"
 localstack_wanted=$(cat emulator/localstack/requirements.txt emulator/localstack/pyproject.toml | sha256sum | cut -d' ' -f1)
-if [[ $(cat "$localstack_stamp" 2>/dev/null) != "$localstack_wanted" ]]; then
+if [[ $(cat "$localstack_stamp" 2>/dev/null) != "$localstack_wanted" ]] ||
+  ! "$LOCALSTACK_VENV_DIR/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 13))' 2>/dev/null; then
   if python=$(find_localstack_python); then
     log "installing LocalStack 4.14 and the host executor into $LOCALSTACK_VENV_DIR (with $python)"
-    "$python" -m venv "$LOCALSTACK_VENV_DIR"
+    "$python" -m venv --clear "$LOCALSTACK_VENV_DIR"
     "$LOCALSTACK_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/localstack/requirements.txt
     "$LOCALSTACK_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -e emulator/localstack
     echo "$localstack_wanted" >"$localstack_stamp"
   else
-    how="LocalStack needs Python 3.12 or newer and none was found: install one (Debian 13 / Ubuntu 24.04: apt-get install"
-    how="$how python3 python3-venv; elsewhere 'pyenv install 3.12' or 'uv python install 3.12') or point LOCALSTACK_PYTHON at it"
+    how="LocalStack needs Python 3.13 or newer and none was found: install one (Debian 13: apt-get install python3"
+    how="$how python3-venv; Ubuntu 24.04: the deadsnakes PPA's python3.13-venv; anywhere: 'pyenv install 3.13' or"
+    how="$how 'uv python install 3.13') or point LOCALSTACK_PYTHON at it"
     # Only a run that uses LocalStack needs it; MiniStack alone works without.
     [[ $EMULATOR == localstack || ${TEST_EMULATORS:-} == *localstack* ]] && die "$how"
     log "skipping LocalStack: $how"

@@ -77,11 +77,12 @@ export const draining = async (env: BenchEnvironment): Promise<Omit<BenchmarkRep
     const handlerSeconds = handlerMilliseconds.reduce((sum, ms) => sum + ms, 0) / 1000;
     const drainSeconds = ours.reduce((sum, drain) => sum + drain.seconds, 0);
     return {
-      id: 'draining',
+      id: env.BENCH_EMULATOR === 'ministack' ? 'draining' : `draining-${env.BENCH_EMULATOR}`,
       title: 'Draining',
       rows: [
         benchmarkRow(
-          `Draining: ${ORDERS.toLocaleString('en-US')} orders from POST /produce until all are counted`,
+          `Draining: ${ORDERS.toLocaleString('en-US')} orders from POST /produce until all are counted` +
+            (env.BENCH_EMULATOR === 'ministack' ? '' : ' (LocalStack)'),
           { label: 'our consumer', value: rate(ours), unit: 'orders/s' },
           { label: 'consumer that only returns success', value: rate(ceiling), unit: 'orders/s' },
           { kind: TargetKind.RatioAtLeast, threshold: 0.7, text: 'ours ≥ 0.7 × ceiling' },
