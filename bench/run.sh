@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- benchmark...]: starts a Redis and a MiniStack of its own on free ports, deploys the product and the
+# npm run bench [-- benchmark...]: starts a Redis and an emulator (EMULATOR: MiniStack by default) of its own on free ports, deploys the product and the
 # benchmarks' comparison service (bench/ceiling) to them, runs the benchmarks (all, or the ones named) and stops
 # everything it started, whatever happens. A full run writes bench/results/latest.json and docs/BENCHMARKS.md.
 # npm run bench -- --render: only rewrites docs/BENCHMARKS.md from latest.json (after editing bench/report/method.md).
@@ -56,7 +56,9 @@ export BENCH_KEY_PREFIX="$KEY_PREFIX" BENCH_LOG_DIR="$LOG_DIR" BENCH_ADMIN_TOKEN
 export BENCH_ORDERS_QUEUE_NAME="sqs-orders-$STAGE-orders" BENCH_CEILING_QUEUE_NAME="sqs-orders-bench-ceiling-$STAGE-queue"
 export BENCH_CONSUMER_FUNCTION="sqs-orders-$STAGE-consumeOrders"
 export BENCH_CEILING_CONSUMER_FUNCTION="sqs-orders-bench-ceiling-$STAGE-ceilingConsumer"
-export BENCH_MINISTACK_PGID="$(cat "$RUN_DIR/ministack/pgid")" BENCH_MINISTACK_LOG="$RUN_DIR/ministack/ministack.log"
+# The emulator's process group and log (EMULATOR=localstack runs the benchmarks on LocalStack in host mode).
+export BENCH_EMULATOR="$EMULATOR"
+export BENCH_MINISTACK_PGID="$(cat "$RUN_DIR/$EMULATOR/pgid")" BENCH_MINISTACK_LOG="$RUN_DIR/$EMULATOR/$EMULATOR.log"
 export BENCH_RESULTS_FILE="$PROJECT_DIR/bench/results/latest.json" BENCH_DOC_FILE="$PROJECT_DIR/docs/BENCHMARKS.md"
 export BENCH_METHOD_FILE="$PROJECT_DIR/bench/report/method.md"
 BENCH_VERSIONS=$(printf '{"Redis": "%s", "MiniStack": "%s", "serverless": "%s"}' \

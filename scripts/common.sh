@@ -3,6 +3,9 @@ set -euo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV_DIR="${VENV_DIR:-$PROJECT_DIR/.venv}"
+# LocalStack (EMULATOR=localstack) needs Python 3.13+, so it has a venv of its own.
+LOCALSTACK_VENV_DIR="${LOCALSTACK_VENV_DIR:-$PROJECT_DIR/.venv-localstack}"
+EMULATOR="${EMULATOR:-ministack}"
 RUN_DIR="${RUN_DIR:-$PROJECT_DIR/.run/local}"
 STAGE="${STAGE:-local}"
 EMULATOR_PORT="${EMULATOR_PORT:-4566}"
@@ -13,6 +16,23 @@ export AWS_REGION="${AWS_REGION:-us-east-1}"
 
 log() { printf '[sqs-orders] %s\n' "$*" >&2; }
 die() { printf '[sqs-orders] error: %s\n' "$*" >&2; exit 1; }
+
+[[ $EMULATOR == ministack || $EMULATOR == localstack ]] || die "EMULATOR must be ministack or localstack, not '$EMULATOR'"
+
+# Prints the path of a Python for LocalStack 4.14: LOCALSTACK_PYTHON, python3.13 or python3.14 on PATH, a pyenv
+# version, or python3 when it is new enough. 3.12 starts it, but its S3 (bucket policies, which every serverless
+# deploy sets) imports warnings.deprecated, new in 3.13.
+find_localstack_python() {
+  local candidate
+  for candidate in ${LOCALSTACK_PYTHON:-} python3.13 python3.14 "$HOME"/.pyenv/versions/3.1[3-9]*/bin/python python3; do
+    command -v "$candidate" >/dev/null 2>&1 || continue
+    if "$candidate" -c 'import sys, venv; sys.exit(sys.version_info < (3, 13))' 2>/dev/null; then
+      command -v "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
 
 # Prints a TCP port nobody listens on.
 free_port() {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the project needs and a fresh machine lacks: node modules, MiniStack's venv, redis-server.
+# Installs what the project needs and a fresh machine lacks: node modules, MiniStack's venv, LocalStack's venv with
+# the project's host executor (emulator/localstack), redis-server.
 source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
 
@@ -16,6 +17,28 @@ if ! "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$wanted"; then
   log "installing $wanted into $VENV_DIR"
   python3 -m venv "$VENV_DIR"
   "$VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/requirements.txt
+fi
+
+# LocalStack: reinstalled when its requirements or the executor's package description change (the executor itself
+# is installed in editable mode, so its code is always the worktree's).
+localstack_stamp="$LOCALSTACK_VENV_DIR/.installed-from"
+localstack_wanted=$(cat emulator/localstack/requirements.txt emulator/localstack/pyproject.toml | sha256sum | cut -d' ' -f1)
+if [[ $(cat "$localstack_stamp" 2>/dev/null) != "$localstack_wanted" ]] ||
+  ! "$LOCALSTACK_VENV_DIR/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 13))' 2>/dev/null; then
+  if python=$(find_localstack_python); then
+    log "installing LocalStack 4.14 and the host executor into $LOCALSTACK_VENV_DIR (with $python)"
+    "$python" -m venv --clear "$LOCALSTACK_VENV_DIR"
+    "$LOCALSTACK_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/localstack/requirements.txt
+    "$LOCALSTACK_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -e emulator/localstack
+    echo "$localstack_wanted" >"$localstack_stamp"
+  else
+    how="LocalStack needs Python 3.13 or newer and none was found: install one (Debian 13: apt-get install python3"
+    how="$how python3-venv; Ubuntu 24.04: the deadsnakes PPA's python3.13-venv; anywhere: 'pyenv install 3.13' or"
+    how="$how 'uv python install 3.13') or point LOCALSTACK_PYTHON at it"
+    # Only a run that uses LocalStack needs it; MiniStack alone works without.
+    [[ $EMULATOR == localstack || ${TEST_EMULATORS:-} == *localstack* ]] && die "$how"
+    log "skipping LocalStack: $how"
+  fi
 fi
 
 if ! command -v redis-server >/dev/null; then

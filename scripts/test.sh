@@ -1,36 +1,68 @@
 #!/usr/bin/env bash
-# The whole test suite: starts a Redis and a MiniStack of its own on free ports, deploys the stack to it,
-# runs every jest project (extra arguments go to jest), and stops everything it started, whatever happens.
+# The whole test suite, on each emulator of TEST_EMULATORS (default: MiniStack, then LocalStack): for each one a
+# Redis and the emulator of its own on free ports, the stack deployed to them, the jest projects run against them, and
+# everything stopped, whatever happens. MiniStack runs every jest project (extra arguments go to jest); LocalStack runs
+# the host executor's own tests (pytest) and the end-to-end project. With extra arguments only MiniStack runs,
+# unless TEST_EMULATORS says otherwise.
 set -euo pipefail
 project_dir="$(cd "$(dirname "$0")/.." && pwd)"
-export RUN_DIR="$project_dir/.run/test-$$"
+run_base="$project_dir/.run/test-$$"
+export RUN_DIR="$run_base"
 source "$project_dir/scripts/common.sh"
 
+if [[ $# -gt 0 ]]; then default_emulators=ministack; else default_emulators="ministack localstack"; fi
+export TEST_EMULATORS="${TEST_EMULATORS:-$default_emulators}"
 bash "$PROJECT_DIR/scripts/install.sh"
 # Static checks first, before any server starts: format and lint (Biome), unused files, exports and dependencies
 # (knip), and types (tsc). A finding fails the run.
 log "static checks: biome, knip, tsc"
 (cd "$PROJECT_DIR" && npx --no-install biome check . && npx --no-install knip && npx --no-install tsc --noEmit)
-EMULATOR_PORT=$(free_port)
-REDIS_PORT=$(free_port)
-export EMULATOR_PORT REDIS_PORT STAGE=local
-export LOG_DIR="$RUN_DIR/logs" KEY_PREFIX="sqs-orders-test-$$:"
+
+stop_leg() {
+  bash "$PROJECT_DIR/scripts/emulator.sh" stop || true
+  bash "$PROJECT_DIR/scripts/redis.sh" stop || true
+}
 
 cleanup() {
   local status=$?
-  bash "$PROJECT_DIR/scripts/emulator.sh" stop || true
-  bash "$PROJECT_DIR/scripts/redis.sh" stop || true
-  [[ $status -ne 0 ]] && log "logs kept in $RUN_DIR" || rm -rf "$RUN_DIR"
+  stop_leg
+  [[ $status -ne 0 ]] && log "logs kept in $run_base" || rm -rf "$run_base"
   exit $status
 }
 trap cleanup EXIT INT TERM
 
-mkdir -p "$RUN_DIR"
-bash "$PROJECT_DIR/scripts/redis.sh" start
-bash "$PROJECT_DIR/scripts/emulator.sh" start
-bash "$PROJECT_DIR/scripts/deploy.sh"
+# run_leg EMULATOR JEST_ARGS...: one emulator's stack, deployed, and jest against it.
+run_leg() {
+  local emulator=$1; shift
+  export EMULATOR="$emulator" RUN_DIR="$run_base/$emulator" STAGE=local
+  EMULATOR_PORT=$(free_port)
+  REDIS_PORT=$(free_port)
+  export EMULATOR_PORT REDIS_PORT
+  export LOG_DIR="$RUN_DIR/logs" KEY_PREFIX="sqs-orders-test-$$-$emulator:"
+  mkdir -p "$RUN_DIR"
+  log "== $emulator: ports $EMULATOR_PORT (emulator) and $REDIS_PORT (Redis)"
+  local started=$SECONDS
+  bash "$PROJECT_DIR/scripts/redis.sh" start
+  bash "$PROJECT_DIR/scripts/emulator.sh" start
+  log "$emulator ready in $((SECONDS - started)) s"; started=$SECONDS
+  bash "$PROJECT_DIR/scripts/deploy.sh"
+  log "deployed to $emulator in $((SECONDS - started)) s"; started=$SECONDS
 
-export E2E_API_URL="$(api_url)" E2E_EMULATOR_PORT="$EMULATOR_PORT" E2E_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
-export E2E_LOG_DIR="$LOG_DIR" E2E_KEY_PREFIX="$KEY_PREFIX"
-cd "$PROJECT_DIR"
-NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --runInBand "$@"
+  export E2E_API_URL="$(api_url)" E2E_EMULATOR_PORT="$EMULATOR_PORT" E2E_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+  export E2E_LOG_DIR="$LOG_DIR" E2E_KEY_PREFIX="$KEY_PREFIX" E2E_EMULATOR="$emulator"
+  (cd "$PROJECT_DIR" && NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --runInBand "$@")
+  log "$emulator: jest took $((SECONDS - started)) s"
+  stop_leg
+}
+
+for emulator in $TEST_EMULATORS; do
+  case $emulator in
+    ministack) run_leg ministack "$@" ;;
+    localstack)
+      log "== the host executor's own tests (pytest)"
+      (cd "$PROJECT_DIR/emulator/localstack" && "$LOCALSTACK_VENV_DIR/bin/python" -m pytest -q -p no:cacheprovider)
+      if [[ $# -gt 0 ]]; then run_leg localstack "$@"; else run_leg localstack --selectProjects e2e; fi
+      ;;
+    *) die "TEST_EMULATORS: unknown emulator '$emulator'" ;;
+  esac
+done

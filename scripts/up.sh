@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Brings the whole system up without Docker: installs what is missing, starts Redis and MiniStack, deploys.
+# Brings the whole system up without Docker: installs what is missing, starts Redis and the emulator EMULATOR names
+# (MiniStack by default, or LocalStack in host mode), deploys.
 source "$(dirname "$0")/common.sh"
 bash "$PROJECT_DIR/scripts/install.sh"
 mkdir -p "$RUN_DIR"

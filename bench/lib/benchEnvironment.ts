@@ -13,7 +13,9 @@ const benchEnvironmentSchema = z.object({
   BENCH_CEILING_QUEUE_NAME: z.string().min(1),
   BENCH_CONSUMER_FUNCTION: z.string().min(1),
   BENCH_CEILING_CONSUMER_FUNCTION: z.string().min(1),
-  /** MiniStack's process group: its Lambda workers are found among its members only. */
+  /** The emulator the stack runs on, named in the rows of benchmarks that measure the emulator itself. */
+  BENCH_EMULATOR: z.enum(['ministack', 'localstack']).default('ministack'),
+  /** The emulator's process group (MiniStack's, or LocalStack's): its Lambda workers are found among its members only. */
   BENCH_MINISTACK_PGID: z.coerce.number().int().positive(),
   /** MiniStack's log, where the functions' output lines appear. */
   BENCH_MINISTACK_LOG: z.string().min(1),

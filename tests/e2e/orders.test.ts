@@ -54,7 +54,8 @@ describe('POST /orders: real order intake', () => {
       total_revenue: asAmount(expected.total_revenue_cents),
       failed_orders: expected.failed_orders,
     });
-  });
+    // As long as the wait itself: on LocalStack 500 orders take several seconds to drain.
+  }, 120_000);
 
   test('well-formed orders are accepted; the consumer applies the business rules as for generated ones', async () => {
     const orders = [
