@@ -29,6 +29,6 @@ exports.sleeps = () => new Promise((resolve) => setTimeout(() => resolve('too la
 
 exports.crashes = async () => process.exit(3);
 
-exports.callback = (event, context, callback) => {
+exports.callback = (_event, _context, callback) => {
   setTimeout(() => callback(null, { via: 'callback' }), 10);
 };
