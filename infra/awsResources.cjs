@@ -99,6 +99,7 @@ const redis = (service, stage, subnetIds, vpcId) => ({
       MultiAZEnabled: true,
       TransitEncryptionEnabled: true,
       AtRestEncryptionEnabled: true,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder
       AuthToken: sub('{{resolve:secretsmanager:${RedisAuthTokenSecret}}}'),
       Port: REDIS_PORT,
       CacheSubnetGroupName: ref('RedisSubnetGroup'),
@@ -193,7 +194,8 @@ const functionRole = (service, stage, name, access, settings) => {
       },
       // A function in a VPC creates and deletes its network interfaces; that policy grants nothing else.
       ...(inVpc
-        ? { ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaENIManagementAccess')] }
+        ? // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder
+          { ManagedPolicyArns: [sub('arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaENIManagementAccess')] }
         : {}),
       Policies: [{ PolicyName: `${name}-access`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
     },

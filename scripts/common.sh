@@ -3,6 +3,7 @@ set -euo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV_DIR="${VENV_DIR:-$PROJECT_DIR/.venv}"
+CFN_LINT_VENV_DIR="${CFN_LINT_VENV_DIR:-$PROJECT_DIR/.venv-cfn-lint}"
 RUN_DIR="${RUN_DIR:-$PROJECT_DIR/.run/local}"
 STAGE="${STAGE:-local}"
 EMULATOR_PORT="${EMULATOR_PORT:-4566}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the project needs and a fresh machine lacks: node modules, MiniStack's venv, redis-server.
+# Installs what the project needs and a fresh machine lacks: node modules, MiniStack's and cfn-lint's venvs, redis-server.
 source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
 
@@ -13,6 +13,14 @@ if ! "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$wanted"; then
   log "installing $wanted into $VENV_DIR"
   python3 -m venv "$VENV_DIR"
   "$VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/requirements.txt
+fi
+
+# cfn-lint checks the local and the AWS templates in the package tests; a venv of its own keeps its pins apart.
+wanted=$(grep -E '^cfn-lint==' infra/requirements.txt)
+if ! "$CFN_LINT_VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$wanted"; then
+  log "installing $wanted into $CFN_LINT_VENV_DIR"
+  python3 -m venv "$CFN_LINT_VENV_DIR"
+  "$CFN_LINT_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r infra/requirements.txt
 fi
 
 if ! command -v redis-server >/dev/null; then
