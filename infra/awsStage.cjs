@@ -2,7 +2,7 @@
 // For the local stage every key is null (serverless then drops the property) or empty, so local stays as it was.
 const { functionAccess } = require('./functionAccess.cjs');
 const { awsResources } = require('./awsResources.cjs');
-const { stageSettings } = require('./stageSettings.cjs');
+const { StageSettingsError, stageSettings } = require('./stageSettings.cjs');
 
 const SERVICE = 'sqs-orders';
 
@@ -45,27 +45,40 @@ const redisUrl = (settings) =>
         'Fn::Sub': 'rediss://${RedisReplicationGroup.PrimaryEndPoint.Address}:${RedisReplicationGroup.PrimaryEndPoint.Port}',
       };
 
+const LOCAL_VALUES = {
+  redisUrl: null,
+  logDir: null,
+  keyPrefix: null,
+  adminTokenSecretArn: null,
+  redisAuthSecretArn: null,
+  redisCluster: null,
+  redisWaitReplicas: null,
+  logMaxFiles: null,
+  consumerMaxConcurrency: null,
+  apiGateway: null,
+  tracing: null,
+  functions: {},
+  resources: {},
+  emulatorStages: ['local'],
+};
+
 module.exports = async ({ resolveVariable }) => {
-  const settings = await stageSettings(resolveVariable);
-  if (!settings) {
+  let settings;
+  try {
+    settings = await stageSettings(resolveVariable);
+  } catch (error) {
+    if (!(error instanceof StageSettingsError)) throw error;
+    // Only `custom.stageSettings` reports the problem, so a refused deploy fails with one line naming it.
     return {
-      redisUrl: null,
-      logDir: null,
-      keyPrefix: null,
-      adminTokenSecretArn: null,
-      redisAuthSecretArn: null,
-      redisCluster: null,
-      redisWaitReplicas: null,
-      logMaxFiles: null,
-      consumerMaxConcurrency: null,
-      apiGateway: null,
-      tracing: null,
-      functions: {},
-      resources: {},
-      emulatorStages: ['local'],
+      ...LOCAL_VALUES,
+      get check() {
+        throw error;
+      },
     };
   }
+  if (!settings) return { ...LOCAL_VALUES, check: 'local' };
   return {
+    check: settings.stage,
     redisUrl: redisUrl(settings),
     logDir: settings.emulator ? settings.emulator.logDir : settings.logMountPath,
     keyPrefix: settings.keyPrefix,

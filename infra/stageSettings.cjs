@@ -3,7 +3,13 @@
 // Environment variables of the local workflow (ADMIN_TOKEN, REDIS_URL, LOG_DIR, KEY_PREFIX) are never read for an AWS
 // stage: a value left in a shell must not end up in a production template.
 
-class StageSettingsError extends Error {}
+class StageSettingsError extends Error {
+  constructor(message) {
+    super(message);
+    // serverless prints the stack of an error a variable source throws: the one line is all there is to say.
+    this.stack = `Error: ${message}`;
+  }
+}
 
 const DEFAULT_CONSUMER_MAX_CONCURRENCY = 5;
 const LOG_MOUNT_PATH = '/mnt/consumer-logs';

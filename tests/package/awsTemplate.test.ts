@@ -1,4 +1,4 @@
-import { FAKE_SECRETS } from './globalSetup';
+import { FAKE_SECRETS } from './support/fakeSecrets';
 import { type CloudFormationResource, type CloudFormationTemplate, prodTemplate, prodTemplateText } from './support/prodPackage';
 
 type LambdaProperties = {
