@@ -6,6 +6,7 @@ VENV_DIR="${VENV_DIR:-$PROJECT_DIR/.venv}"
 # LocalStack (EMULATOR=localstack) needs Python 3.13+, so it has a venv of its own.
 LOCALSTACK_VENV_DIR="${LOCALSTACK_VENV_DIR:-$PROJECT_DIR/.venv-localstack}"
 EMULATOR="${EMULATOR:-ministack}"
+CFN_LINT_VENV_DIR="${CFN_LINT_VENV_DIR:-$PROJECT_DIR/.venv-cfn-lint}"
 RUN_DIR="${RUN_DIR:-$PROJECT_DIR/.run/local}"
 STAGE="${STAGE:-local}"
 EMULATOR_PORT="${EMULATOR_PORT:-4566}"

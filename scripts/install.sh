@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs and a fresh machine lacks: node modules, MiniStack's venv, LocalStack's venv with
-# the project's host executor (emulator/localstack), redis-server.
+# the project's host executor (emulator/localstack), cfn-lint's venv, redis-server.
 source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
 
@@ -39,6 +39,14 @@ if [[ $(cat "$localstack_stamp" 2>/dev/null) != "$localstack_wanted" ]] ||
     [[ $EMULATOR == localstack || ${TEST_EMULATORS:-} == *localstack* ]] && die "$how"
     log "skipping LocalStack: $how"
   fi
+fi
+
+# cfn-lint checks the local and the AWS templates in the package tests; a venv of its own keeps its pins apart.
+wanted=$(grep -E '^cfn-lint==' infra/requirements.txt)
+if ! "$CFN_LINT_VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$wanted"; then
+  log "installing $wanted into $CFN_LINT_VENV_DIR"
+  python3 -m venv "$CFN_LINT_VENV_DIR"
+  "$CFN_LINT_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r infra/requirements.txt
 fi
 
 if ! command -v redis-server >/dev/null; then

@@ -6,7 +6,7 @@ import { serviceDependencies } from './serviceDependencies';
 export const orderBatchDependencies = (): OrderBatchDependencies => {
   const { stats, sqs, deadLetterQueueUrl, consumerLog } = serviceDependencies();
   return {
-    recordOutcomes: (outcomes) => stats.record(outcomes),
+    recordOutcomes: async (outcomes) => (await stats()).record(outcomes),
     deadLetter: (body, reason) => sendToDeadLetterQueue(sqs, deadLetterQueueUrl(), body, reason),
     appendLog: (entries) => consumerLog.append(entries),
     now: () => new Date(),

@@ -4,12 +4,14 @@ import { getConfig, requireSetting, type Config } from '../lib/config/config';
 import { createConsumerLogWriter, type ConsumerLogWriter } from '../lib/consumerLog/consumerLogWriter';
 import { getSqsClient } from '../lib/queue/sqsClient';
 import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
+import { readSecret } from '../lib/secrets/secretReader';
 import { StatsStore } from '../lib/stats/statsStore';
 
 /** What the functions work with, built from the validated configuration once per container. */
 export type ServiceDependencies = {
   config: Config;
-  stats: StatsStore;
+  /** Connected on first use (the AUTH token may have to be read first): the pages and GET /api work without Redis. */
+  stats(): Promise<StatsStore>;
   /** This container's own consumer log file in the shared directory. */
   consumerLog: ConsumerLogWriter;
   sqs: SQSClient;
@@ -21,19 +23,16 @@ export type ServiceDependencies = {
 let built: ServiceDependencies | undefined;
 
 const build = (config: Config): ServiceDependencies => {
-  let stats: StatsStore | undefined;
   let consumerLog: ConsumerLogWriter | undefined;
+  const statsOptions = {
+    prefix: config.KEY_PREFIX,
+    idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+    waitForReplicas: { replicas: config.REDIS_WAIT_REPLICAS, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS },
+  };
   return {
     config,
-    // Connected on first use: the pages and GET /api work without Redis.
-    get stats() {
-      stats ??= new StatsStore(getRedisConnection(), {
-        prefix: config.KEY_PREFIX,
-        idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
-        waitForReplicas: { replicas: config.REDIS_WAIT_REPLICAS, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS },
-      });
-      return stats;
-    },
+    // The connection is the container's one (redisClient.ts); the store around it costs nothing to make.
+    stats: async () => new StatsStore(await getRedisConnection(), statsOptions),
     get consumerLog() {
       consumerLog ??= createConsumerLogWriter({
         dir: config.LOG_DIR,
@@ -49,7 +48,9 @@ const build = (config: Config): ServiceDependencies => {
     // Only the functions that use a queue need its URL, so it is checked where it is used, by name.
     ordersQueueUrl: () => requireSetting(config, 'ORDERS_QUEUE_URL'),
     deadLetterQueueUrl: () => requireSetting(config, 'ORDERS_DLQ_URL'),
-    adminToken: async () => config.ADMIN_TOKEN,
+    // Outside the local stage the token is a Secrets Manager secret, read at run time and cached for a few minutes.
+    adminToken: async () =>
+      config.ADMIN_TOKEN_SECRET_ARN === undefined ? config.ADMIN_TOKEN : readSecret(config.ADMIN_TOKEN_SECRET_ARN),
   };
 };
 

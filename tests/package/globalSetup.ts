@@ -6,26 +6,38 @@ import { promisify } from 'node:util';
 // Jest loads this file outside its module system: only Node's own modules can be imported here.
 const run = promisify(execFile);
 
-/**
- * Packages the prod stage once, offline, for every test of this project (it takes tens of seconds), into a directory
- * under the run's own (`PROD_PACKAGE_DIR`): the CloudFormation template and the functions' zip files. The variable
- * that points the local stage at the reliability suite's fault-injecting consumer is set on purpose: no other stage
- * may follow it.
- */
-export default async function packageProd(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
-  const projectDir = projectConfig.rootDir;
-  const packageDir = join(process.env.RUN_DIR ?? join(projectDir, '.run', 'package'), 'package-prod');
+/** Recognisable values a careless template would copy from the shell (tests/package/support/fakeSecrets.ts). */
+const FAKE_SECRETS = {
+  ADMIN_TOKEN: 'FAKE-ADMIN-TOKEN-7c1e5b',
+  REDIS_URL: 'redis://:FAKE-REDIS-PASSWORD-7c1e5b@10.9.9.9:6379',
+};
+
+/** Runs `serverless package` for a stage, offline, into a directory of its own under the run's directory. */
+const packageStage = async (projectDir: string, stage: string, env: Record<string, string>): Promise<string> => {
+  const runDir = process.env.RUN_DIR ?? join(projectDir, '.run', 'package');
+  const packageDir = join(runDir, `package-${stage}`);
   await rm(packageDir, { recursive: true, force: true });
   await mkdir(packageDir, { recursive: true });
-  await run('npx', ['--no-install', 'sls', 'package', '--stage', 'prod', '--package', packageDir], {
+  await run('npx', ['--no-install', 'sls', 'package', '--stage', stage, '--package', packageDir], {
     cwd: projectDir,
-    env: {
-      ...process.env,
-      SLS_TELEMETRY_DISABLED: '1',
-      SLS_NOTIFICATIONS_MODE: 'off',
-      SQS_ORDERS_CONSUMER_ENTRY: 'tests/reliability/faultInjection/consumeOrdersWithFaults.handler',
-    },
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ...env },
     maxBuffer: 16 * 1024 * 1024,
   });
-  process.env.PROD_PACKAGE_DIR = packageDir;
+  return packageDir;
+};
+
+/**
+ * Packages the prod and the local stage once for every test of this project (it takes tens of seconds). The variable
+ * that points the local stage at the reliability suite's fault-injecting consumer is set on purpose for prod: no other
+ * stage may follow it; so are secrets of the local workflow, which no AWS stage may take.
+ */
+export default async function packageStages(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
+  // One after the other: serverless-esbuild builds in the project's .esbuild directory, which two runs would share.
+  const prod = await packageStage(projectConfig.rootDir, 'prod', {
+    SQS_ORDERS_CONSUMER_ENTRY: 'tests/reliability/faultInjection/consumeOrdersWithFaults.handler',
+    ...FAKE_SECRETS,
+  });
+  const local = await packageStage(projectConfig.rootDir, 'local', {});
+  process.env.PROD_PACKAGE_DIR = prod;
+  process.env.LOCAL_PACKAGE_DIR = local;
 }

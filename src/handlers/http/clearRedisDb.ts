@@ -8,7 +8,7 @@ export const handler = httpFunction(
   routesOf(HttpFunction.ClearRedisDb),
   {
     'DELETE /clear_redis_db': async (_input, { stats }) =>
-      jsonResponse(200, { message: 'Redis database cleared', deleted_keys: await stats.clear() }),
+      jsonResponse(200, { message: 'Redis database cleared', deleted_keys: await (await stats()).clear() }),
   },
   serviceFunctionOptions,
 );

@@ -9,13 +9,13 @@ import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 export const handler = httpFunction(
   routesOf(HttpFunction.Stats),
   {
-    'GET /stats/global': async (_input, { stats }) => jsonResponse(200, globalStatsBody(await stats.readGlobal())),
+    'GET /stats/global': async (_input, { stats }) => jsonResponse(200, globalStatsBody(await (await stats()).readGlobal())),
     'GET /stats/monthly/{month}': async ({ path: { month } }, { stats }) => {
-      const monthly = await stats.readMonth(month);
+      const monthly = await (await stats()).readMonth(month);
       if (!monthly) throw notFound(`No orders recorded for ${month}`);
       return jsonResponse(200, monthlyStatsBody(monthly));
     },
-    'GET /stats/monthly': async (_input, { stats }) => jsonResponse(200, monthTotalsBody(await stats.readMonths())),
+    'GET /stats/monthly': async (_input, { stats }) => jsonResponse(200, monthTotalsBody(await (await stats()).readMonths())),
   },
   serviceFunctionOptions,
 );

@@ -17,6 +17,14 @@ const KEY_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]*(\{[A-Za-z0-9_.:-]+\}[A-Za-z0-9_.:-
 /** An empty variable counts as unset: serverless.yml writes '' where a stage has no value. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema);
 
+/** A secret is named by its ARN, as the stack passes it (never by its value). */
+const secretArn = emptyAsUnset(
+  z
+    .string()
+    .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'must be a Secrets Manager secret ARN')
+    .optional(),
+);
+
 const environmentSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   KEY_PREFIX: z
@@ -45,6 +53,10 @@ const environmentSchema = z.object({
   ORDERS_QUEUE_URL: z.string().min(1).optional(),
   ORDERS_DLQ_URL: z.string().min(1).optional(),
   ADMIN_TOKEN: emptyAsUnset(z.string().min(8, 'must be at least 8 characters').optional()),
+  /** Outside the local stage the admin token lives in Secrets Manager and is read at run time. */
+  ADMIN_TOKEN_SECRET_ARN: secretArn,
+  /** The Redis AUTH token's secret (ElastiCache with in-transit encryption). */
+  REDIS_AUTH_SECRET_ARN: secretArn,
   IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_IDEMPOTENCY_TTL_SECONDS),
   REDIS_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   REDIS_CLUSTER: emptyAsUnset(
@@ -72,6 +84,13 @@ const checkedEnvironmentSchema = environmentSchema.superRefine((config, context)
       code: 'custom',
       path: ['KEY_PREFIX'],
       message: 'with REDIS_CLUSTER=true it needs a hash tag such as {sqs-orders:prod}: so every key of the stage is in one slot',
+    });
+  }
+  if (config.ADMIN_TOKEN !== undefined && config.ADMIN_TOKEN_SECRET_ARN !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['ADMIN_TOKEN'],
+      message: 'set either ADMIN_TOKEN or ADMIN_TOKEN_SECRET_ARN, not both',
     });
   }
   if (config.REDIS_WAIT_REPLICAS > 0 && config.REDIS_WAIT_TIMEOUT_MS >= config.REDIS_TIMEOUT_MS) {

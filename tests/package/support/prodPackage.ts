@@ -8,8 +8,25 @@ const packageDir = (): string => {
   return dir;
 };
 
-export type CloudFormationResource = { Type: string; Properties?: Record<string, unknown>; DependsOn?: string | string[] };
+export type CloudFormationResource = {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DependsOn?: string | string[];
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 export type CloudFormationTemplate = { Resources: Record<string, CloudFormationResource>; Outputs?: Record<string, unknown> };
+
+export const templatePath = (dir: string = packageDir()): string => join(dir, 'cloudformation-template-update-stack.json');
+
+/** The local stage's package directory (the globalSetup packages it too, for cfn-lint). */
+export const localPackageDir = (): string => {
+  const dir = process.env.LOCAL_PACKAGE_DIR;
+  if (!dir) throw new Error('LOCAL_PACKAGE_DIR is not set: run this project through jest (its globalSetup packages local)');
+  return dir;
+};
+
+export const prodTemplateText = (): Promise<string> => readFile(templatePath(), 'utf8');
 
 export const prodTemplate = async (): Promise<CloudFormationTemplate> =>
   JSON.parse(await readFile(join(packageDir(), 'cloudformation-template-update-stack.json'), 'utf8')) as CloudFormationTemplate;

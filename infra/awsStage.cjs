@@ -1,0 +1,104 @@
+// Everything serverless.yml needs for an AWS stage (any stage but `local`), as `${file(./infra/awsStage.cjs):<key>}`.
+// For the local stage every key is null (serverless then drops the property) or empty, so local stays as it was.
+const { functionAccess } = require('./functionAccess.cjs');
+const { awsResources } = require('./awsResources.cjs');
+const { StageSettingsError, stageSettings } = require('./stageSettings.cjs');
+
+const SERVICE = 'sqs-orders';
+
+const logicalName = (name) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+
+const vpcConfig = (settings) =>
+  settings.network
+    ? { subnetIds: settings.network.subnetIds, securityGroupIds: [{ Ref: 'FunctionsSecurityGroup' }] }
+    : {
+        subnetIds: [{ Ref: 'PrivateSubnetA' }, { Ref: 'PrivateSubnetB' }],
+        securityGroupIds: [{ Ref: 'FunctionsSecurityGroup' }],
+      };
+
+/** Per function: its own role, and the VPC and EFS mount for those that use Redis or the consumer log. */
+const functionSettings = (settings) => {
+  const functions = {};
+  for (const [name, access] of Object.entries(functionAccess)) {
+    const inVpc = access.redis || access.logFiles;
+    functions[name] = {
+      // As Fn::Sub, so serverless adds no DependsOn that the reference already implies (cfn-lint W3005).
+      role: { 'Fn::Sub': `\${${logicalName(name)}Role.Arn}` },
+      ...(inVpc ? { vpc: vpcConfig(settings) } : {}),
+      ...(access.logFiles
+        ? {
+            fileSystemConfig: { arn: { 'Fn::GetAtt': ['LogAccessPoint', 'Arn'] }, localMountPath: settings.logMountPath },
+            // A function cannot mount the file system before its mount targets exist in its subnets.
+            dependsOn: ['LogMountTargetA', 'LogMountTargetB'],
+          }
+        : {}),
+    };
+  }
+  return functions;
+};
+
+const redisUrl = (settings) =>
+  settings.redis
+    ? settings.redis.url
+    : {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder
+        'Fn::Sub': 'rediss://${RedisReplicationGroup.PrimaryEndPoint.Address}:${RedisReplicationGroup.PrimaryEndPoint.Port}',
+      };
+
+const LOCAL_VALUES = {
+  redisUrl: null,
+  logDir: null,
+  keyPrefix: null,
+  adminTokenSecretArn: null,
+  redisAuthSecretArn: null,
+  redisCluster: null,
+  redisWaitReplicas: null,
+  logMaxFiles: null,
+  consumerMaxConcurrency: null,
+  apiGateway: null,
+  tracing: null,
+  functions: {},
+  resources: {},
+  emulatorStages: ['local'],
+};
+
+module.exports = async ({ resolveVariable }) => {
+  let settings;
+  try {
+    settings = await stageSettings(resolveVariable);
+  } catch (error) {
+    if (!(error instanceof StageSettingsError)) throw error;
+    // Only `custom.stageSettings` reports the problem, so a refused deploy fails with one line naming it.
+    return {
+      ...LOCAL_VALUES,
+      get check() {
+        throw error;
+      },
+    };
+  }
+  if (!settings) return { ...LOCAL_VALUES, check: 'local' };
+  return {
+    check: settings.stage,
+    redisUrl: redisUrl(settings),
+    logDir: settings.emulator ? settings.emulator.logDir : settings.logMountPath,
+    keyPrefix: settings.keyPrefix,
+    adminTokenSecretArn: { Ref: 'AdminTokenSecret' },
+    redisAuthSecretArn: settings.redis ? settings.redis.authSecretArn : { Ref: 'RedisAuthTokenSecret' },
+    redisCluster: String(settings.redis?.cluster ?? false),
+    // A batch counts as recorded once a replica holds it, so a failover loses no acknowledged order.
+    redisWaitReplicas: '1',
+    logMaxFiles: String(settings.logMaxFiles),
+    consumerMaxConcurrency: settings.consumerMaxConcurrency,
+    apiGateway: {
+      apiKeys: [`${SERVICE}-${settings.stage}-key`],
+      usagePlan: {
+        quota: { limit: settings.api.quotaPerDay, period: 'DAY' },
+        throttle: { rateLimit: settings.api.rateLimit, burstLimit: settings.api.burstLimit },
+      },
+    },
+    tracing: { lambda: true, apiGateway: true },
+    functions: functionSettings(settings),
+    resources: awsResources(settings, SERVICE),
+    emulatorStages: settings.emulator ? ['local', settings.stage] : ['local'],
+  };
+};

@@ -1,0 +1,131 @@
+// The deploy-time settings of a stage, read from the environment and checked before anything is packaged. The local
+// stage keeps its own values in serverless.yml; every other stage is an AWS deployment, configured here.
+// Environment variables of the local workflow (ADMIN_TOKEN, REDIS_URL, LOG_DIR, KEY_PREFIX) are never read for an AWS
+// stage: a value left in a shell must not end up in a production template.
+
+class StageSettingsError extends Error {
+  constructor(message) {
+    super(message);
+    // serverless prints the stack of an error a variable source throws: the one line is all there is to say.
+    this.stack = `Error: ${message}`;
+  }
+}
+
+const DEFAULT_CONSUMER_MAX_CONCURRENCY = 5;
+const LOG_MOUNT_PATH = '/mnt/consumer-logs';
+
+const text = (env, name) => {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+};
+
+const wholeNumber = (env, name, fallback, min, max) => {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new StageSettingsError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return number;
+};
+
+const secretArn = (env, name) => {
+  const value = text(env, name);
+  if (value !== undefined && !/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/.test(value)) {
+    throw new StageSettingsError(`${name} must be the ARN of a Secrets Manager secret`);
+  }
+  return value;
+};
+
+/** An existing Redis to use instead of the replication group the stack would create. */
+const existingRedis = (env) => {
+  const url = text(env, 'EXISTING_REDIS_URL');
+  const authSecretArn = secretArn(env, 'EXISTING_REDIS_AUTH_SECRET_ARN');
+  const cluster = text(env, 'REDIS_CLUSTER') ?? 'false';
+  if (!['true', 'false'].includes(cluster)) throw new StageSettingsError('REDIS_CLUSTER must be true or false');
+  if (url === undefined) {
+    if (authSecretArn) throw new StageSettingsError('EXISTING_REDIS_AUTH_SECRET_ARN is set but EXISTING_REDIS_URL is not');
+    if (cluster === 'true') {
+      throw new StageSettingsError(
+        'REDIS_CLUSTER=true needs EXISTING_REDIS_URL: the Redis this stack creates has cluster mode off',
+      );
+    }
+    return undefined;
+  }
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StageSettingsError('EXISTING_REDIS_URL must be a rediss:// URL');
+  }
+  if (parsed.protocol !== 'rediss:') throw new StageSettingsError('EXISTING_REDIS_URL must be a rediss:// URL (TLS)');
+  if (parsed.password !== '') {
+    throw new StageSettingsError(
+      'EXISTING_REDIS_URL must not carry a password: name its secret in EXISTING_REDIS_AUTH_SECRET_ARN',
+    );
+  }
+  if (!authSecretArn) throw new StageSettingsError('EXISTING_REDIS_AUTH_SECRET_ARN is required with EXISTING_REDIS_URL');
+  return { url, authSecretArn, cluster: cluster === 'true' };
+};
+
+/** An existing VPC: its id and two private subnets in two availability zones. */
+const existingNetwork = (env, redis) => {
+  const vpcId = text(env, 'EXISTING_VPC_ID');
+  const subnets = text(env, 'EXISTING_SUBNET_IDS');
+  if (vpcId === undefined && subnets === undefined) {
+    if (redis) throw new StageSettingsError('EXISTING_VPC_ID is required with EXISTING_REDIS_URL (the VPC that reaches it)');
+    return undefined;
+  }
+  if (vpcId === undefined || !/^vpc-[0-9a-f]+$/.test(vpcId))
+    throw new StageSettingsError('EXISTING_VPC_ID must be a VPC id (vpc-...)');
+  const subnetIds = (subnets ?? '').split(',').map((id) => id.trim());
+  if (subnetIds.length !== 2 || !subnetIds.every((id) => /^subnet-[0-9a-f]+$/.test(id))) {
+    throw new StageSettingsError('EXISTING_SUBNET_IDS must be two subnet ids (subnet-...,subnet-...) in two availability zones');
+  }
+  return { vpcId, subnetIds };
+};
+
+const awsSettings = (stage, env) => {
+  const redis = existingRedis(env);
+  const network = existingNetwork(env, redis);
+  const alarmEmail = text(env, 'ALARM_EMAIL');
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(alarmEmail)) {
+    throw new StageSettingsError('ALARM_EMAIL must be an e-mail address');
+  }
+  const consumerMaxConcurrency = wholeNumber(env, 'CONSUMER_MAX_CONCURRENCY', DEFAULT_CONSUMER_MAX_CONCURRENCY, 2, 1000);
+  return {
+    stage,
+    redis,
+    network,
+    alarmEmail,
+    // Hash-tagged, so every key of the stage is in one slot on a cluster-mode endpoint too.
+    keyPrefix: `{sqs-orders:${stage}}:`,
+    consumerMaxConcurrency,
+    // Each consumer instance writes its own file and rotates it: two files per instance at the concurrency cap.
+    logMaxFiles: wholeNumber(env, 'LOG_MAX_FILES', Math.max(20, 2 * consumerMaxConcurrency), 2 * consumerMaxConcurrency, 1000),
+    api: {
+      rateLimit: wholeNumber(env, 'API_RATE_LIMIT', 50, 1, 10_000),
+      burstLimit: wholeNumber(env, 'API_BURST_LIMIT', 100, 1, 5_000),
+      quotaPerDay: wholeNumber(env, 'API_QUOTA_PER_DAY', 10_000, 1, 100_000_000),
+    },
+    // The production-shaped deploy to the emulator (scripts/deploy-aws-shape.sh): it mounts nothing, so the consumer
+    // log goes to a host directory instead of the EFS mount.
+    emulator: text(env, 'DEPLOY_AWS_STAGE_TO_EMULATOR') === 'true' ? { logDir: text(env, 'EMULATOR_LOG_DIR') } : undefined,
+    logMountPath: LOG_MOUNT_PATH,
+  };
+};
+
+/** The settings of the stage being packaged, or undefined for the local stage. Throws one line naming what is wrong. */
+const stageSettings = async (resolveVariable, env = process.env) => {
+  const stage = await resolveVariable('sls:stage');
+  if (stage === 'local') return undefined;
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage))
+    throw new StageSettingsError(`stage "${stage}" must be 1 to 20 lower-case letters, digits or -`);
+  const settings = awsSettings(stage, env);
+  if (settings.emulator && !settings.emulator.logDir) {
+    throw new StageSettingsError('EMULATOR_LOG_DIR is required with DEPLOY_AWS_STAGE_TO_EMULATOR=true');
+  }
+  return settings;
+};
+
+module.exports = { stageSettings, StageSettingsError };

@@ -1,0 +1,36 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+
+/** How long a secret read from Secrets Manager is reused before it is read again (so a rotation is picked up). */
+const SECRET_CACHE_MS = 5 * 60 * 1000;
+
+export class SecretReadError extends Error {
+  override readonly name = 'SecretReadError';
+}
+
+type Cached = { value: Promise<string>; readAt: number };
+
+let client: SecretsManagerClient | undefined;
+const cache = new Map<string, Cached>();
+
+const fetchSecret = async (secretId: string): Promise<string> => {
+  // The SDK reads AWS_ENDPOINT_URL itself, which is how the emulators point Lambdas at themselves.
+  client ??= new SecretsManagerClient({ maxAttempts: 3 });
+  const { SecretString: value } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+  if (!value) throw new SecretReadError(`Secret ${secretId} has no string value`);
+  return value;
+};
+
+/**
+ * A secret's string value, read from Secrets Manager once per container and then reused for a few minutes; a read
+ * that failed is not cached, so the next request tries again. The value is never logged.
+ */
+export const readSecret = (secretId: string, now: number = Date.now()): Promise<string> => {
+  const cached = cache.get(secretId);
+  if (cached && now - cached.readAt < SECRET_CACHE_MS) return cached.value;
+  const entry = { value: fetchSecret(secretId), readAt: now };
+  cache.set(secretId, entry);
+  entry.value.catch(() => {
+    if (cache.get(secretId) === entry) cache.delete(secretId);
+  });
+  return entry.value;
+};
