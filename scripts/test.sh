@@ -86,7 +86,7 @@ run_prod_leg() {
   export E2E_API_KEY E2E_ADMIN_TOKEN E2E_STAGE="$STAGE" E2E_API_URL="$(api_url)" E2E_EMULATOR_PORT="$EMULATOR_PORT"
   export E2E_REDIS_URL="rediss://127.0.0.1:$REDIS_PORT" E2E_LOG_DIR="$EMULATOR_LOG_DIR" E2E_KEY_PREFIX="{sqs-orders:$STAGE}:"
   export E2E_EMULATOR=ministack
-  (cd "$PROJECT_DIR" && NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --runInBand --selectProjects e2e \
+  (cd "$PROJECT_DIR" && NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --runInBand --verbose --selectProjects e2e \
     --testPathPatterns 'tests/e2e/(pipeline|apiKey)\.test\.ts')
   log "ministack-prod: jest took $((SECONDS - started)) s"
   stop_leg
