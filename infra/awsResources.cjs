@@ -12,6 +12,8 @@ const logicalName = (name) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 const sub = (text) => ({ 'Fn::Sub': text });
 const ref = (name) => ({ Ref: name });
 const arnOf = (name) => ({ 'Fn::GetAtt': [name, 'Arn'] });
+// A secret's Id is its ARN, as its Ref is on AWS; MiniStack's Ref gives the secret's name, its Id the ARN.
+const secretArnOf = (name) => ({ 'Fn::GetAtt': [name, 'Id'] });
 
 const ingressFromFunctions = (port, description) => [
   {
@@ -100,7 +102,7 @@ const redis = (service, stage, subnetIds, vpcId) => ({
       TransitEncryptionEnabled: true,
       AtRestEncryptionEnabled: true,
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder
-      AuthToken: sub('{{resolve:secretsmanager:${RedisAuthTokenSecret}}}'),
+      AuthToken: sub('{{resolve:secretsmanager:${RedisAuthTokenSecret.Id}}}'),
       Port: REDIS_PORT,
       CacheSubnetGroupName: ref('RedisSubnetGroup'),
       SecurityGroupIds: [groupId('RedisSecurityGroup')],
@@ -168,9 +170,9 @@ const functionRole = (service, stage, name, access, settings) => {
   const queues = access.queues ?? {};
   if (queues.orders) statements.push(statement(queues.orders, [arnOf('OrdersQueue')]));
   if (queues.deadLetter) statements.push(statement(queues.deadLetter, [arnOf('OrdersDeadLetterQueue')]));
-  if (access.adminToken) statements.push(statement(['secretsmanager:GetSecretValue'], [ref('AdminTokenSecret')]));
+  if (access.adminToken) statements.push(statement(['secretsmanager:GetSecretValue'], [secretArnOf('AdminTokenSecret')]));
   if (access.redis) {
-    const secret = settings.redis ? settings.redis.authSecretArn : ref('RedisAuthTokenSecret');
+    const secret = settings.redis ? settings.redis.authSecretArn : secretArnOf('RedisAuthTokenSecret');
     statements.push(statement(['secretsmanager:GetSecretValue'], [secret]));
   }
   if (access.logFiles) {
@@ -297,10 +299,10 @@ const awsResources = (settings, service) => {
     },
     extensions: retained(),
     Outputs: {
-      AdminTokenSecretArn: { Value: ref('AdminTokenSecret') },
+      AdminTokenSecretArn: { Value: secretArnOf('AdminTokenSecret') },
       AlarmTopicArn: { Value: ref('AlarmTopic') },
     },
   };
 };
 
-module.exports = { awsResources };
+module.exports = { awsResources, secretArnOf };

@@ -1,7 +1,7 @@
 // Everything serverless.yml needs for an AWS stage (any stage but `local`), as `${file(./infra/awsStage.cjs):<key>}`.
 // For the local stage every key is null (serverless then drops the property) or empty, so local stays as it was.
 const { functionAccess } = require('./functionAccess.cjs');
-const { awsResources } = require('./awsResources.cjs');
+const { awsResources, secretArnOf } = require('./awsResources.cjs');
 const { StageSettingsError, stageSettings } = require('./stageSettings.cjs');
 
 const SERVICE = 'sqs-orders';
@@ -82,8 +82,8 @@ module.exports = async ({ resolveVariable }) => {
     redisUrl: redisUrl(settings),
     logDir: settings.emulator ? settings.emulator.logDir : settings.logMountPath,
     keyPrefix: settings.keyPrefix,
-    adminTokenSecretArn: { Ref: 'AdminTokenSecret' },
-    redisAuthSecretArn: settings.redis ? settings.redis.authSecretArn : { Ref: 'RedisAuthTokenSecret' },
+    adminTokenSecretArn: secretArnOf('AdminTokenSecret'),
+    redisAuthSecretArn: settings.redis ? settings.redis.authSecretArn : secretArnOf('RedisAuthTokenSecret'),
     redisCluster: String(settings.redis?.cluster ?? false),
     // A batch counts as recorded once a replica holds it, so a failover loses no acknowledged order.
     redisWaitReplicas: '1',

@@ -108,7 +108,7 @@ const awsSettings = (stage, env) => {
       burstLimit: wholeNumber(env, 'API_BURST_LIMIT', 100, 1, 5_000),
       quotaPerDay: wholeNumber(env, 'API_QUOTA_PER_DAY', 10_000, 1, 100_000_000),
     },
-    // The production-shaped deploy to the emulator (scripts/deploy-aws-shape.sh): it mounts nothing, so the consumer
+    // The production-shaped deploy to the emulator (run_prod_leg in scripts/test.sh): it mounts nothing, so the consumer
     // log goes to a host directory instead of the EFS mount.
     emulator: text(env, 'DEPLOY_AWS_STAGE_TO_EMULATOR') === 'true' ? { logDir: text(env, 'EMULATOR_LOG_DIR') } : undefined,
     logMountPath: LOG_MOUNT_PATH,

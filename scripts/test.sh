@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# The whole test suite, on each emulator of TEST_EMULATORS (default: MiniStack, then LocalStack): for each one a
-# Redis and the emulator of its own on free ports, the stack deployed to them, the jest projects run against them, and
-# everything stopped, whatever happens. MiniStack runs every jest project (extra arguments go to jest); LocalStack runs
-# the host executor's own tests (pytest) and the end-to-end project. With extra arguments only MiniStack runs,
-# unless TEST_EMULATORS says otherwise.
+# The whole test suite, on each emulator of TEST_EMULATORS (default: MiniStack, the production-shaped stack on
+# MiniStack, then LocalStack): for each one a Redis and the emulator of its own on free ports, the stack deployed to
+# them, the jest projects run against them, and everything stopped, whatever happens. MiniStack runs every jest project
+# (extra arguments go to jest); `ministack-prod` deploys stage prod, as to AWS, and runs the pipeline and API key tests
+# (run_prod_leg); LocalStack runs the host executor's own tests (pytest) and the end-to-end project. With extra
+# arguments only MiniStack runs, unless TEST_EMULATORS says otherwise.
 set -euo pipefail
 project_dir="$(cd "$(dirname "$0")/.." && pwd)"
 run_base="$project_dir/.run/test-$$"
 export RUN_DIR="$run_base"
 source "$project_dir/scripts/common.sh"
 
-if [[ $# -gt 0 ]]; then default_emulators=ministack; else default_emulators="ministack localstack"; fi
+if [[ $# -gt 0 ]]; then default_emulators=ministack; else default_emulators="ministack ministack-prod localstack"; fi
 export TEST_EMULATORS="${TEST_EMULATORS:-$default_emulators}"
 bash "$PROJECT_DIR/scripts/install.sh"
 # Static checks first, before any server starts: format and lint (Biome), unused files, exports and dependencies
@@ -21,6 +22,7 @@ log "static checks: biome, knip, tsc"
 stop_leg() {
   bash "$PROJECT_DIR/scripts/emulator.sh" stop || true
   bash "$PROJECT_DIR/scripts/redis.sh" stop || true
+  bash "$PROJECT_DIR/scripts/redis-tls.sh" stop || true
 }
 
 cleanup() {
@@ -55,9 +57,46 @@ run_leg() {
   stop_leg
 }
 
+# run_prod_leg: stage prod, shaped as for AWS (VPC, ElastiCache, EFS, secrets, API key, alarms), deployed to
+# MiniStack, and the end-to-end pipeline and API key tests against it. MiniStack creates those resources but runs the
+# functions on the host: its ElastiCache reports REDIS_HOST:REDIS_PORT as the group's endpoint, here a TLS Redis with
+# a replica (the consumer WAITs for one), which gets the AUTH token the stack generated once it is deployed. It mounts
+# no EFS, so the consumer log goes to a host directory (EMULATOR_LOG_DIR), and it enforces no VPC (README, Tests).
+run_prod_leg() {
+  export EMULATOR=ministack RUN_DIR="$run_base/ministack-prod" STAGE=prod
+  EMULATOR_PORT=$(free_port)
+  REDIS_PORT=$(free_port)
+  REDIS_REPLICA_PORT=$(free_port)
+  export EMULATOR_PORT REDIS_PORT REDIS_REPLICA_PORT REDIS_HOST=127.0.0.1
+  export NODE_EXTRA_CA_CERTS="$RUN_DIR/redis-tls/ca.crt"
+  export DEPLOY_AWS_STAGE_TO_EMULATOR=true EMULATOR_LOG_DIR="$RUN_DIR/consumer-logs"
+  mkdir -p "$EMULATOR_LOG_DIR"
+  log "== ministack-prod: stage $STAGE on ports $EMULATOR_PORT (emulator), $REDIS_PORT and $REDIS_REPLICA_PORT (TLS Redis)"
+  local started=$SECONDS
+  bash "$PROJECT_DIR/scripts/redis-tls.sh" start
+  bash "$PROJECT_DIR/scripts/emulator.sh" start
+  log "ministack-prod ready in $((SECONDS - started)) s"; started=$SECONDS
+  bash "$PROJECT_DIR/scripts/deploy.sh"
+  log "deployed stage $STAGE to ministack-prod in $((SECONDS - started)) s"; started=$SECONDS
+
+  credential() { NODE_NO_WARNINGS=1 node "$PROJECT_DIR/scripts/emulator-stack-credentials.mjs" "$STAGE" "$EMULATOR_PORT" "$1"; }
+  bash "$PROJECT_DIR/scripts/redis-tls.sh" auth "$(credential redis-auth-token)"
+  E2E_API_KEY=$(credential api-key)
+  E2E_ADMIN_TOKEN=$(credential admin-token)
+  export E2E_API_KEY E2E_ADMIN_TOKEN E2E_STAGE="$STAGE" E2E_API_URL="$(api_url)" E2E_EMULATOR_PORT="$EMULATOR_PORT"
+  export E2E_REDIS_URL="rediss://127.0.0.1:$REDIS_PORT" E2E_LOG_DIR="$EMULATOR_LOG_DIR" E2E_KEY_PREFIX="{sqs-orders:$STAGE}:"
+  export E2E_EMULATOR=ministack
+  (cd "$PROJECT_DIR" && NODE_OPTIONS=--experimental-vm-modules npx --no-install jest --runInBand --verbose --selectProjects e2e \
+    --testPathPatterns 'tests/e2e/(pipeline|apiKey)\.test\.ts')
+  log "ministack-prod: jest took $((SECONDS - started)) s"
+  stop_leg
+  unset E2E_API_KEY E2E_ADMIN_TOKEN E2E_STAGE NODE_EXTRA_CA_CERTS DEPLOY_AWS_STAGE_TO_EMULATOR EMULATOR_LOG_DIR REDIS_HOST
+}
+
 for emulator in $TEST_EMULATORS; do
   case $emulator in
     ministack) run_leg ministack "$@" ;;
+    ministack-prod) run_prod_leg ;;
     localstack)
       log "== the host executor's own tests (pytest)"
       (cd "$PROJECT_DIR/emulator/localstack" && "$LOCALSTACK_VENV_DIR/bin/python" -m pytest -q -p no:cacheprovider)

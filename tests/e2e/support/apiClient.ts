@@ -2,12 +2,16 @@ import { httpJson, type JsonResponse } from '../../support/httpJson';
 
 export type ApiResponse = Pick<JsonResponse, 'status' | 'contentType' | 'body'>;
 
-/** The deployed API under its base URL, over the tests' one HTTP client. */
-export const apiClient = (baseUrl: string) => {
+/**
+ * The deployed API under its base URL, over the tests' one HTTP client. With an API key, every request carries it as
+ * a client of an AWS stage would; a request's own headers come last, so a test can send another key or none.
+ */
+export const apiClient = (baseUrl: string, { apiKey }: { apiKey?: string | undefined } = {}) => {
+  const keyHeader: Record<string, string> = apiKey === undefined ? {} : { 'x-api-key': apiKey };
   const call = async (method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
     const { status, contentType, body } = await httpJson(method, `${baseUrl}${path}`, {
       rawBody: init.body,
-      headers: init.headers,
+      headers: { ...keyHeader, ...init.headers },
     });
     return { status, contentType, body } as ApiResponse;
   };

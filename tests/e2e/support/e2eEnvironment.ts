@@ -5,6 +5,11 @@ export type E2eEnvironment = {
   redisUrl: string;
   logDir: string;
   keyPrefix: string;
+  /** `local`, or the AWS-shaped stage of the production-shaped leg (its own secrets, API key, TLS Redis). */
+  stage: string;
+  /** The x-api-key of an AWS-shaped stage's write and DLQ routes; the local stage has none. */
+  apiKey: string | undefined;
+  adminToken: string;
 };
 
 const required = (name: string): string => {
@@ -13,10 +18,16 @@ const required = (name: string): string => {
   return value;
 };
 
+const optional = (name: string): string | undefined => process.env[name] || undefined;
+
 export const e2eEnvironment = (): E2eEnvironment => ({
   apiUrl: required('E2E_API_URL'),
   emulatorPort: Number(required('E2E_EMULATOR_PORT')),
   redisUrl: required('E2E_REDIS_URL'),
   logDir: required('E2E_LOG_DIR'),
   keyPrefix: required('E2E_KEY_PREFIX'),
+  stage: optional('E2E_STAGE') ?? 'local',
+  apiKey: optional('E2E_API_KEY'),
+  // An AWS-shaped stage generates its token in Secrets Manager; the local stage's is fixed.
+  adminToken: optional('E2E_ADMIN_TOKEN') ?? 'local-admin',
 });
