@@ -1,72 +1,66 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDependencies } from '../http/httpFunction';
 import { getConfig, requireSetting, type Config } from '../lib/config/config';
-import { createConsumerLogWriter, type ConsumerLogWriter } from '../lib/consumerLog/consumerLogWriter';
-import { getSqsClient } from '../lib/queue/sqsClient';
-import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
-import { StatsStore } from '../lib/stats/statsStore';
+import type { Provided, Providers } from './dependencyProvider';
 
-/** What the functions work with, built from the validated configuration once per container. */
-export type ServiceDependencies = {
+/** What every function works with, whatever else it asks for. */
+type BaseDependencies = {
   config: Config;
-  stats: StatsStore;
-  /** This container's own consumer log file in the shared directory. */
-  consumerLog: ConsumerLogWriter;
-  sqs: SQSClient;
   ordersQueueUrl(): string;
   deadLetterQueueUrl(): string;
   adminToken(): Promise<string | undefined>;
 };
 
-let built: ServiceDependencies | undefined;
+/** The configuration and the dependencies a function named, each built once per container, on first use. */
+export type ServiceDependencies<P extends Providers = Record<never, never>> = BaseDependencies & Provided<P>;
 
-const build = (config: Config): ServiceDependencies => {
-  let stats: StatsStore | undefined;
-  let consumerLog: ConsumerLogWriter | undefined;
-  return {
+const build = <P extends Providers>(config: Config, providers: P): ServiceDependencies<P> => {
+  const dependencies: BaseDependencies = {
     config,
-    // Connected on first use: the pages and GET /api work without Redis.
-    get stats() {
-      stats ??= new StatsStore(getRedisConnection(), {
-        prefix: config.KEY_PREFIX,
-        idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
-        waitForReplicas: { replicas: config.REDIS_WAIT_REPLICAS, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS },
-      });
-      return stats;
-    },
-    get consumerLog() {
-      consumerLog ??= createConsumerLogWriter({
-        dir: config.LOG_DIR,
-        maxBytes: config.LOG_MAX_BYTES,
-        maxFiles: config.LOG_MAX_FILES,
-        maxTotalBytes: config.LOG_MAX_TOTAL_BYTES,
-      });
-      return consumerLog;
-    },
-    get sqs() {
-      return getSqsClient();
-    },
     // Only the functions that use a queue need its URL, so it is checked where it is used, by name.
     ordersQueueUrl: () => requireSetting(config, 'ORDERS_QUEUE_URL'),
     deadLetterQueueUrl: () => requireSetting(config, 'ORDERS_DLQ_URL'),
     adminToken: async () => config.ADMIN_TOKEN,
   };
+  for (const [name, provider] of Object.entries(providers)) {
+    let value: unknown;
+    let created = false;
+    // Built on first use: the pages and GET /api work without Redis.
+    Object.defineProperty(dependencies, name, {
+      enumerable: true,
+      get: () => {
+        if (!created) {
+          value = provider.create(config);
+          created = true;
+        }
+        return value;
+      },
+    });
+  }
+  return dependencies as ServiceDependencies<P>;
 };
 
-export const serviceDependencies = (): ServiceDependencies => {
-  built ??= build(getConfig());
-  return built;
+/** A function's dependencies: `get` builds them once per container; `close` lets `sls invoke local` exit. */
+export const dependenciesOf = <P extends Providers>(providers: P) => {
+  let built: ServiceDependencies<P> | undefined;
+  return {
+    get: (): ServiceDependencies<P> => {
+      built ??= build(getConfig(), providers);
+      return built;
+    },
+    /** The next local invocation builds anew. */
+    close: async (): Promise<void> => {
+      built = undefined;
+      await Promise.all(Object.values(providers).map((provider) => provider.close?.()));
+    },
+  };
 };
 
-/** How every HTTP function of the service gets its dependencies (see `httpFunction`). */
-export const serviceFunctionOptions: FunctionDependencies<ServiceDependencies> = {
-  dependencies: serviceDependencies,
-  adminToken: (dependencies) => dependencies.adminToken(),
-  closeWhenLocal: () => closeServiceDependencies(),
-};
-
-/** `sls invoke local` exits only once the Redis socket is closed; the next local invocation builds anew. */
-export const closeServiceDependencies = async (): Promise<void> => {
-  built = undefined;
-  await closeRedis();
+/** How an HTTP function of the service gets the dependencies it names (see `httpFunction`). */
+export const serviceFunctionOptions = <P extends Providers>(providers: P): FunctionDependencies<ServiceDependencies<P>> => {
+  const { get, close } = dependenciesOf(providers);
+  return {
+    dependencies: get,
+    adminToken: (dependencies) => dependencies.adminToken(),
+    closeWhenLocal: close,
+  };
 };

@@ -8,6 +8,7 @@ import { countMessages } from '../../lib/queue/countMessages';
 import { QueueSendError } from '../../lib/queue/queueErrors';
 import { redriveMessages } from '../../lib/queue/redriveMessages';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.RedriveDeadLetterQueue),
@@ -31,5 +32,5 @@ export const handler = httpFunction(
       }
     },
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ sqs: sqsProvider }),
 );
