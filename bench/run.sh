@@ -56,6 +56,8 @@ export BENCH_KEY_PREFIX="$KEY_PREFIX" BENCH_LOG_DIR="$LOG_DIR" BENCH_ADMIN_TOKEN
 export BENCH_ORDERS_QUEUE_NAME="sqs-orders-$STAGE-orders" BENCH_CEILING_QUEUE_NAME="sqs-orders-bench-ceiling-$STAGE-queue"
 export BENCH_CONSUMER_FUNCTION="sqs-orders-$STAGE-consumeOrders"
 export BENCH_CEILING_CONSUMER_FUNCTION="sqs-orders-bench-ceiling-$STAGE-ceilingConsumer"
+export BENCH_FUNCTION_PREFIX="sqs-orders-$STAGE-" BENCH_CEILING_FUNCTION_PREFIX="sqs-orders-bench-ceiling-$STAGE-"
+export BENCH_CEILING_DIR="$PROJECT_DIR/bench/ceiling"
 export BENCH_MINISTACK_PGID="$(cat "$RUN_DIR/ministack/pgid")" BENCH_MINISTACK_LOG="$RUN_DIR/ministack/ministack.log"
 export BENCH_RESULTS_FILE="$PROJECT_DIR/bench/results/latest.json" BENCH_DOC_FILE="$PROJECT_DIR/docs/BENCHMARKS.md"
 export BENCH_METHOD_FILE="$PROJECT_DIR/bench/report/method.md"

@@ -19,7 +19,7 @@ beforeAll(async () => {
       scripts: Object.keys(await zipScripts(join(dir, zip))),
     })),
   );
-});
+}, 60_000);
 
 describe('each function is packaged on its own', () => {
   test('one artifact per function, each with its own handler only', () => {
