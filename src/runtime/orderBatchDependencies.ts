@@ -9,11 +9,12 @@ const consumerDependencies = dependenciesOf({ stats: statsProvider, sqs: sqsProv
 
 /** The consumer's side effects, on the container's statistics store, dead-letter queue and log. */
 export const orderBatchDependencies = (): OrderBatchDependencies => {
-  const { stats, sqs, deadLetterQueueUrl, consumerLog } = consumerDependencies.get();
+  // Each dependency is built on first use: a batch without a malformed message never creates the SQS client.
+  const dependencies = consumerDependencies.get();
   return {
-    recordOutcomes: (outcomes) => stats.record(outcomes),
-    deadLetter: (body, reason) => sendToDeadLetterQueue(sqs, deadLetterQueueUrl(), body, reason),
-    appendLog: (entries) => consumerLog.append(entries),
+    recordOutcomes: (outcomes) => dependencies.stats.record(outcomes),
+    deadLetter: (body, reason) => sendToDeadLetterQueue(dependencies.sqs, dependencies.deadLetterQueueUrl(), body, reason),
+    appendLog: (entries) => dependencies.consumerLog.append(entries),
     now: () => new Date(),
   };
 };
