@@ -11,7 +11,8 @@ const heapFlags = (memoryMb) => [
 
 module.exports = async ({ resolveVariable }) => {
   const memoryMb = Number(await resolveVariable('self:provider.memorySize'));
-  if (!Number.isInteger(memoryMb) || memoryMb < 128) throw new Error(`provider.memorySize must be an integer ≥ 128, got ${memoryMb}`);
+  if (!Number.isInteger(memoryMb) || memoryMb < 128)
+    throw new Error(`provider.memorySize must be an integer ≥ 128, got ${memoryMb}`);
   return heapFlags(memoryMb).join(' ');
 };
 module.exports.heapFlags = heapFlags;
