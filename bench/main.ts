@@ -1,11 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { coldStart } from './benchmarks/coldStart';
 import { consumerCore } from './benchmarks/consumerCore';
 import { draining } from './benchmarks/draining';
 import { durability } from './benchmarks/durability';
 import { growth } from './benchmarks/growth';
 import { memory } from './benchmarks/memory';
 import { serving } from './benchmarks/serving';
+import { produceMemory } from './benchmarks/produceMemory';
 import { producing } from './benchmarks/producing';
 import { benchEnvironment, type BenchEnvironment } from './lib/benchEnvironment';
 import type { BenchmarkReport } from './lib/benchmarkResult';
@@ -17,7 +19,17 @@ import type { BenchResults } from './report/benchResults';
 type Benchmark = (env: BenchEnvironment) => Promise<Omit<BenchmarkReport, 'seconds'>>;
 
 /** In the order they run: the long, state-heavy ones last. */
-const BENCHMARKS: Record<string, Benchmark> = { producing, consumerCore, durability, draining, growth, memory, serving };
+const BENCHMARKS: Record<string, Benchmark> = {
+  coldStart,
+  producing,
+  produceMemory,
+  consumerCore,
+  durability,
+  draining,
+  growth,
+  memory,
+  serving,
+};
 
 const runOne = async (id: string, benchmark: Benchmark, env: BenchEnvironment): Promise<BenchmarkReport> => {
   console.error(`[bench] ${id}: running`);

@@ -59,6 +59,8 @@ export BENCH_CEILING_CONSUMER_FUNCTION="sqs-orders-bench-ceiling-$STAGE-ceilingC
 # The emulator's process group and log (EMULATOR=localstack runs the benchmarks on LocalStack in host mode).
 export BENCH_EMULATOR="$EMULATOR"
 export BENCH_MINISTACK_PGID="$(cat "$RUN_DIR/$EMULATOR/pgid")" BENCH_MINISTACK_LOG="$RUN_DIR/$EMULATOR/$EMULATOR.log"
+export BENCH_FUNCTION_PREFIX="sqs-orders-$STAGE-" BENCH_CEILING_FUNCTION_PREFIX="sqs-orders-bench-ceiling-$STAGE-"
+export BENCH_CEILING_DIR="$PROJECT_DIR/bench/ceiling"
 export BENCH_RESULTS_FILE="$PROJECT_DIR/bench/results/latest.json" BENCH_DOC_FILE="$PROJECT_DIR/docs/BENCHMARKS.md"
 export BENCH_METHOD_FILE="$PROJECT_DIR/bench/report/method.md"
 BENCH_VERSIONS=$(printf '{"Redis": "%s", "MiniStack": "%s", "serverless": "%s"}' \

@@ -15,6 +15,11 @@ const benchEnvironmentSchema = z.object({
   BENCH_CEILING_CONSUMER_FUNCTION: z.string().min(1),
   /** The emulator the stack runs on, named in the rows of benchmarks that measure the emulator itself. */
   BENCH_EMULATOR: z.enum(['ministack', 'localstack']).default('ministack'),
+  /** `<service>-<stage>-`: a function's deployed name is this and its name in serverless.yml. */
+  BENCH_FUNCTION_PREFIX: z.string().min(1),
+  BENCH_CEILING_FUNCTION_PREFIX: z.string().min(1),
+  /** bench/ceiling, whose .serverless holds the comparison functions' artifacts. */
+  BENCH_CEILING_DIR: z.string().min(1),
   /** The emulator's process group (MiniStack's, or LocalStack's): its Lambda workers are found among its members only. */
   BENCH_MINISTACK_PGID: z.coerce.number().int().positive(),
   /** MiniStack's log, where the functions' output lines appear. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorResponse } from './responseSchemas';
 import { ADMIN_TOKEN_HEADER, RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderSchema, type Order } from '../lib/orders/order';
 import { messageBytes, SqsLimits } from '../lib/queue/sqsLimits';
 import { Limits } from './limits';

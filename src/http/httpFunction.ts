@@ -14,6 +14,9 @@ import { httpBodyLimit } from './middleware/httpBodyLimit';
 import { jsonErrorBody } from './middleware/jsonErrorBody';
 import { requireAdminToken } from './middleware/requireAdminToken';
 import { parseRouteInput, type RouteInput } from './parseRouteInput';
+import { installSourceMappedStackTraces } from '../runtime/sourceMappedStackTraces';
+
+installSourceMappedStackTraces();
 
 export type RouteImplementation<R extends RouteSpec, D> = (
   input: RouteInput<R>,

@@ -1,14 +1,23 @@
 import type { OrderBatchDependencies } from '../lib/consumer/orderBatchDependencies';
 import { sendToDeadLetterQueue } from '../lib/queue/sendToDeadLetterQueue';
-import { serviceDependencies } from './serviceDependencies';
+import { consumerLogProvider } from './consumerLogProvider';
+import { dependenciesOf } from './serviceDependencies';
+import { sqsProvider } from './sqsProvider';
+import { statsProvider } from './statsProvider';
+
+const consumerDependencies = dependenciesOf({ stats: statsProvider, sqs: sqsProvider, consumerLog: consumerLogProvider });
 
 /** The consumer's side effects, on the container's statistics store, dead-letter queue and log. */
 export const orderBatchDependencies = (): OrderBatchDependencies => {
-  const { stats, sqs, deadLetterQueueUrl, consumerLog } = serviceDependencies();
+  // Each dependency is built on first use: a batch without a malformed message never creates the SQS client.
+  const dependencies = consumerDependencies.get();
   return {
-    recordOutcomes: async (outcomes) => (await stats()).record(outcomes),
-    deadLetter: (body, reason) => sendToDeadLetterQueue(sqs, deadLetterQueueUrl(), body, reason),
-    appendLog: (entries) => consumerLog.append(entries),
+    recordOutcomes: async (outcomes) => (await dependencies.stats()).record(outcomes),
+    deadLetter: (body, reason) => sendToDeadLetterQueue(dependencies.sqs, dependencies.deadLetterQueueUrl(), body, reason),
+    appendLog: (entries) => dependencies.consumerLog.append(entries),
     now: () => new Date(),
   };
 };
+
+/** `sls invoke local` exits only once the Redis socket is closed. */
+export const closeOrderBatchDependencies = consumerDependencies.close;

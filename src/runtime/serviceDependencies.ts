@@ -1,73 +1,66 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDependencies } from '../http/httpFunction';
 import { getConfig, requireSetting, type Config } from '../lib/config/config';
-import { createConsumerLogWriter, type ConsumerLogWriter } from '../lib/consumerLog/consumerLogWriter';
-import { getSqsClient } from '../lib/queue/sqsClient';
-import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
-import { readSecret } from '../lib/secrets/secretReader';
-import { StatsStore } from '../lib/stats/statsStore';
+import type { Provided, Providers } from './dependencyProvider';
 
-/** What the functions work with, built from the validated configuration once per container. */
-export type ServiceDependencies = {
+/** What every function works with, whatever else it asks for. */
+type BaseDependencies = {
   config: Config;
-  /** Connected on first use (the AUTH token may have to be read first): the pages and GET /api work without Redis. */
-  stats(): Promise<StatsStore>;
-  /** This container's own consumer log file in the shared directory. */
-  consumerLog: ConsumerLogWriter;
-  sqs: SQSClient;
   ordersQueueUrl(): string;
   deadLetterQueueUrl(): string;
-  adminToken(): Promise<string | undefined>;
 };
 
-let built: ServiceDependencies | undefined;
+/** The configuration and the dependencies a function named, each built once per container, on first use. */
+export type ServiceDependencies<P extends Providers = Record<never, never>> = BaseDependencies & Provided<P>;
 
-const build = (config: Config): ServiceDependencies => {
-  let consumerLog: ConsumerLogWriter | undefined;
-  const statsOptions = {
-    prefix: config.KEY_PREFIX,
-    idempotencyTtlSeconds: config.IDEMPOTENCY_TTL_SECONDS,
-    waitForReplicas: { replicas: config.REDIS_WAIT_REPLICAS, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS },
-  };
-  return {
+const build = <P extends Providers>(config: Config, providers: P): ServiceDependencies<P> => {
+  const dependencies: BaseDependencies = {
     config,
-    // The connection is the container's one (redisClient.ts); the store around it costs nothing to make.
-    stats: async () => new StatsStore(await getRedisConnection(), statsOptions),
-    get consumerLog() {
-      consumerLog ??= createConsumerLogWriter({
-        dir: config.LOG_DIR,
-        maxBytes: config.LOG_MAX_BYTES,
-        maxFiles: config.LOG_MAX_FILES,
-        maxTotalBytes: config.LOG_MAX_TOTAL_BYTES,
-      });
-      return consumerLog;
-    },
-    get sqs() {
-      return getSqsClient();
-    },
     // Only the functions that use a queue need its URL, so it is checked where it is used, by name.
     ordersQueueUrl: () => requireSetting(config, 'ORDERS_QUEUE_URL'),
     deadLetterQueueUrl: () => requireSetting(config, 'ORDERS_DLQ_URL'),
-    // Outside the local stage the token is a Secrets Manager secret, read at run time and cached for a few minutes.
-    adminToken: async () =>
-      config.ADMIN_TOKEN_SECRET_ARN === undefined ? config.ADMIN_TOKEN : readSecret(config.ADMIN_TOKEN_SECRET_ARN),
+  };
+  for (const [name, provider] of Object.entries(providers)) {
+    let value: unknown;
+    let created = false;
+    // Built on first use: the pages and GET /api work without Redis.
+    Object.defineProperty(dependencies, name, {
+      enumerable: true,
+      get: () => {
+        if (!created) {
+          value = provider.create(config);
+          created = true;
+        }
+        return value;
+      },
+    });
+  }
+  return dependencies as ServiceDependencies<P>;
+};
+
+/** A function's dependencies: `get` builds them once per container; `close` lets `sls invoke local` exit. */
+export const dependenciesOf = <P extends Providers>(providers: P) => {
+  let built: ServiceDependencies<P> | undefined;
+  return {
+    get: (): ServiceDependencies<P> => {
+      built ??= build(getConfig(), providers);
+      return built;
+    },
+    /** The next local invocation builds anew. */
+    close: async (): Promise<void> => {
+      built = undefined;
+      await Promise.all(Object.values(providers).map((provider) => provider.close?.()));
+    },
   };
 };
 
-export const serviceDependencies = (): ServiceDependencies => {
-  built ??= build(getConfig());
-  return built;
-};
-
-/** How every HTTP function of the service gets its dependencies (see `httpFunction`). */
-export const serviceFunctionOptions: FunctionDependencies<ServiceDependencies> = {
-  dependencies: serviceDependencies,
-  adminToken: (dependencies) => dependencies.adminToken(),
-  closeWhenLocal: () => closeServiceDependencies(),
-};
-
-/** `sls invoke local` exits only once the Redis socket is closed; the next local invocation builds anew. */
-export const closeServiceDependencies = async (): Promise<void> => {
-  built = undefined;
-  await closeRedis();
+/** How an HTTP function of the service gets the dependencies it names (see `httpFunction`). */
+export const serviceFunctionOptions = <P extends Providers>(providers: P): FunctionDependencies<ServiceDependencies<P>> => {
+  const { get, close } = dependenciesOf(providers);
+  return {
+    dependencies: get,
+    // Only the functions that name the admin token provider have one to compare against.
+    adminToken: async (dependencies) =>
+      (dependencies as Partial<Record<'adminToken', () => Promise<string | undefined>>>).adminToken?.(),
+    closeWhenLocal: close,
+  };
 };

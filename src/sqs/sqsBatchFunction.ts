@@ -5,6 +5,9 @@ import type { BatchOutcome, QueuedMessage } from '../lib/consumer/queuedMessage'
 import { logger } from '../lib/logging/logger';
 import { closeWhenLocal } from '../http/middleware/closeWhenLocal';
 import { toQueuedMessage } from './toQueuedMessage';
+import { installSourceMappedStackTraces } from '../runtime/sourceMappedStackTraces';
+
+installSourceMappedStackTraces();
 
 export type SqsBatchFunctionOptions = {
   /** What `sls invoke local` must close so the process can exit. */

@@ -6,9 +6,10 @@ const FAULT_SWITCH_MARKERS = ['CONSUMER_FAULTS_FILE', 'Injected fault', 'crashRa
 
 let scripts: Record<string, string>;
 
+// One archive per function since functions are packaged individually: reading them all takes a while on a busy machine.
 beforeAll(async () => {
   scripts = await prodScripts();
-});
+}, 60_000);
 
 describe('the production package', () => {
   test('deploys the production consumer entry', () => {

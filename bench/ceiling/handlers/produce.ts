@@ -4,6 +4,7 @@ import { httpFunction } from '../../../src/http/httpFunction';
 import { jsonResponse } from '../../../src/http/jsonResponse';
 import { produceOrders } from '../../../src/lib/producer/produceOrders';
 import { serviceFunctionOptions } from '../../../src/runtime/serviceDependencies';
+import { sqsProvider } from '../../../src/runtime/sqsProvider';
 
 // POST /produce composed from the product's own kit and producer, deployed with the ceiling's queue as its
 // ORDERS_QUEUE_URL, so the draining benchmark feeds the ceiling consumer exactly as it feeds ours.
@@ -13,5 +14,5 @@ export const handler = httpFunction(
     'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) =>
       jsonResponse(200, { message: `Sent ${count} orders`, orders: await produceOrders(sqs, ordersQueueUrl(), count, seed) }),
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ sqs: sqsProvider }),
 );

@@ -9,5 +9,5 @@ const endpoints = routes.map(({ method, path, summary }) => ({ method, path, des
 export const handler = httpFunction(
   routesOf(HttpFunction.ApiInfo),
   { 'GET /api': async (_input, { config }) => jsonResponse(200, { service: config.SERVICE_NAME, endpoints }) },
-  serviceFunctionOptions,
+  serviceFunctionOptions({}),
 );

@@ -2,7 +2,9 @@ import { HttpFunction } from '../../api/routeSpec';
 import { routesOf } from '../../api/routes';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
+import { adminTokenProvider } from '../../runtime/adminTokenProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { statsProvider } from '../../runtime/statsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.ClearRedisDb),
@@ -10,5 +12,5 @@ export const handler = httpFunction(
     'DELETE /clear_redis_db': async (_input, { stats }) =>
       jsonResponse(200, { message: 'Redis database cleared', deleted_keys: await (await stats()).clear() }),
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ stats: statsProvider, adminToken: adminTokenProvider }),
 );

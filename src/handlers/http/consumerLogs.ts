@@ -13,5 +13,5 @@ export const handler = httpFunction(
       return jsonResponse(200, { total_logs: logs.length, logs });
     },
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({}),
 );

@@ -11,5 +11,5 @@ export const handler = httpFunction(
     'GET /dashboard': async () => textResponse(dashboardPage),
     'GET /dashboard/{asset}': async ({ path: { asset } }) => textResponse(dashboardAssets[asset]),
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({}),
 );

@@ -5,6 +5,7 @@ import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
 import { peekDeadLetterQueue } from '../../lib/queue/peekDeadLetterQueue';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.DeadLetterQueue),
@@ -12,5 +13,5 @@ export const handler = httpFunction(
     'GET /dlq': async ({ query: { limit } }, { sqs, deadLetterQueueUrl }) =>
       jsonResponse(200, deadLetterQueueBody(await peekDeadLetterQueue(sqs, deadLetterQueueUrl(), limit))),
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ sqs: sqsProvider }),
 );

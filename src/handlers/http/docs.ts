@@ -29,5 +29,5 @@ export const handler = httpFunction(
     'GET /docs': async () => textResponse(docsPage),
     'GET /docs/{asset}': async ({ path: { asset } }) => textResponse(docsAssets[asset]),
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({}),
 );

@@ -5,6 +5,7 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { logger } from '../../lib/logging/logger';
 import { acceptOrders } from '../../lib/producer/acceptOrders';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Orders),
@@ -24,5 +25,5 @@ export const handler = httpFunction(
       });
     },
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ sqs: sqsProvider }),
 );

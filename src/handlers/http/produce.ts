@@ -6,6 +6,7 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { produceOrders } from '../../lib/producer/produceOrders';
 import { QueueSendError } from '../../lib/queue/queueErrors';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Produce),
@@ -22,5 +23,5 @@ export const handler = httpFunction(
       }
     },
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ sqs: sqsProvider }),
 );

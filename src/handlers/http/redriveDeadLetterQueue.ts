@@ -7,7 +7,9 @@ import { jsonResponse } from '../../http/jsonResponse';
 import { countMessages } from '../../lib/queue/countMessages';
 import { QueueSendError } from '../../lib/queue/queueErrors';
 import { redriveMessages } from '../../lib/queue/redriveMessages';
+import { adminTokenProvider } from '../../runtime/adminTokenProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.RedriveDeadLetterQueue),
@@ -31,5 +33,5 @@ export const handler = httpFunction(
       }
     },
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ sqs: sqsProvider, adminToken: adminTokenProvider }),
 );

@@ -5,6 +5,7 @@ import { notFound } from '../../http/httpErrors';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { statsProvider } from '../../runtime/statsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Stats),
@@ -17,5 +18,5 @@ export const handler = httpFunction(
     },
     'GET /stats/monthly': async (_input, { stats }) => jsonResponse(200, monthTotalsBody(await (await stats()).readMonths())),
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ stats: statsProvider }),
 );

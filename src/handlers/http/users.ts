@@ -5,6 +5,7 @@ import { notFound } from '../../http/httpErrors';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { statsProvider } from '../../runtime/statsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Users),
@@ -17,5 +18,5 @@ export const handler = httpFunction(
       return jsonResponse(200, userStatsBody(user));
     },
   },
-  serviceFunctionOptions,
+  serviceFunctionOptions({ stats: statsProvider }),
 );

@@ -1,8 +1,7 @@
 import { processOrderBatch } from '../../lib/consumer/processOrderBatch';
-import { orderBatchDependencies } from '../../runtime/orderBatchDependencies';
-import { closeServiceDependencies } from '../../runtime/serviceDependencies';
+import { closeOrderBatchDependencies, orderBatchDependencies } from '../../runtime/orderBatchDependencies';
 import { sqsBatchFunction } from '../../sqs/sqsBatchFunction';
 
 export const handler = sqsBatchFunction((messages) => processOrderBatch(messages, orderBatchDependencies()), {
-  closeWhenLocal: closeServiceDependencies,
+  closeWhenLocal: closeOrderBatchDependencies,
 });

@@ -17,57 +17,67 @@ const MAX_MISMATCH_CENTS = 500;
 const randomHex = (random: SeededRandom, length: number): string =>
   Array.from({ length }, () => random.int(0, 15).toString(16).toUpperCase()).join('');
 
+/** One random order, drawn from `random`; `index` keeps ids unique within one call. */
+const generateOrder = (random: SeededRandom, orderTimestamp: string, index: number): Order => {
+  // The fixed-width random part keeps ids apart across calls; the index makes them unique within one.
+  const idSuffix = `${randomHex(random, 8)}${index}`;
+  const items = Array.from({ length: random.int(1, MAX_ITEMS) }, () => {
+    const product = random.pick(PRODUCTS);
+    const priceCents = random.int(product.minPriceCents, product.maxPriceCents);
+    return { product_id: product.productId, quantity: random.int(1, MAX_QUANTITY), priceCents };
+  });
+  const totalCents = sumCents(items.map((item) => item.quantity * item.priceCents));
+
+  const order: Order = {
+    order_id: `ORD${idSuffix}`,
+    user_id: random.pick(USER_IDS),
+    order_timestamp: orderTimestamp,
+    order_value: formatCents(totalCents),
+    items: items.map(({ product_id, quantity, priceCents }) => ({
+      product_id,
+      quantity,
+      price_per_unit: formatCents(priceCents),
+    })),
+  };
+
+  if (!random.chance(INVALID_SHARE)) {
+    return order;
+  }
+  switch (random.pick(DEFECTS)) {
+    case OrderDefect.InvalidOrderId:
+      return { ...order, order_id: `INV${idSuffix}` };
+    case OrderDefect.InvalidUserId:
+      return { ...order, user_id: order.user_id.replace(/^U/, 'X') };
+    case OrderDefect.NonPositiveValue:
+      return { ...order, order_value: 0 };
+    case OrderDefect.ValueMismatch: {
+      const delta = random.int(1, MAX_MISMATCH_CENTS);
+      // Stay above zero so the order fails on the mismatch rule rather than on value > 0.
+      const wrongCents = totalCents - delta > 0 ? totalCents - delta : totalCents + delta;
+      return { ...order, order_value: formatCents(wrongCents) };
+    }
+  }
+  // Every defect is handled above; the type checker knows, the linter cannot.
+  return order;
+};
+
+function* orderSequence(count: number, random: SeededRandom, orderTimestamp: string): Generator<Order, void, undefined> {
+  for (let index = 0; index < count; index += 1) yield generateOrder(random, orderTimestamp, index);
+}
+
 /**
- * Generates random orders for load and end-to-end tests; about 20% carry exactly one defect.
- * The same seed and `now` always produce the same orders.
+ * Random orders for load and end-to-end tests, one at a time as they are consumed, so a caller that sends them as
+ * they come never holds them all; about 20% carry exactly one defect. The same seed and `now` always give the same
+ * orders. A bad count throws at once, not at the first order.
  */
-export const generateOrders = (count: number, options: GenerateOrdersOptions = {}): Order[] => {
+export const generateOrderStream = (count: number, options: GenerateOrdersOptions = {}): Generator<Order, void, undefined> => {
   if (!Number.isSafeInteger(count) || count < 0) {
     throw new RangeError(`count must be a non-negative integer, got ${count}`);
   }
-  const random = new SeededRandom(options.seed);
-  const orderTimestamp = (options.now ?? new Date()).toISOString();
-
-  return Array.from({ length: count }, (_, index): Order => {
-    // The fixed-width random part keeps ids apart across calls; the index makes them unique within one.
-    const idSuffix = `${randomHex(random, 8)}${index}`;
-    const items = Array.from({ length: random.int(1, MAX_ITEMS) }, () => {
-      const product = random.pick(PRODUCTS);
-      const priceCents = random.int(product.minPriceCents, product.maxPriceCents);
-      return { product_id: product.productId, quantity: random.int(1, MAX_QUANTITY), priceCents };
-    });
-    const totalCents = sumCents(items.map((item) => item.quantity * item.priceCents));
-
-    const order: Order = {
-      order_id: `ORD${idSuffix}`,
-      user_id: random.pick(USER_IDS),
-      order_timestamp: orderTimestamp,
-      order_value: formatCents(totalCents),
-      items: items.map(({ product_id, quantity, priceCents }) => ({
-        product_id,
-        quantity,
-        price_per_unit: formatCents(priceCents),
-      })),
-    };
-
-    if (!random.chance(INVALID_SHARE)) {
-      return order;
-    }
-    switch (random.pick(DEFECTS)) {
-      case OrderDefect.InvalidOrderId:
-        return { ...order, order_id: `INV${idSuffix}` };
-      case OrderDefect.InvalidUserId:
-        return { ...order, user_id: order.user_id.replace(/^U/, 'X') };
-      case OrderDefect.NonPositiveValue:
-        return { ...order, order_value: 0 };
-      case OrderDefect.ValueMismatch: {
-        const delta = random.int(1, MAX_MISMATCH_CENTS);
-        // Stay above zero so the order fails on the mismatch rule rather than on value > 0.
-        const wrongCents = totalCents - delta > 0 ? totalCents - delta : totalCents + delta;
-        return { ...order, order_value: formatCents(wrongCents) };
-      }
-    }
-    // Every defect is handled above; the type checker knows, the linter cannot.
-    return order;
-  });
+  return orderSequence(count, new SeededRandom(options.seed), (options.now ?? new Date()).toISOString());
 };
+
+/** The same orders as `generateOrderStream`, all at once. */
+export const generateOrders = (count: number, options: GenerateOrdersOptions = {}): Order[] => [
+  ...generateOrderStream(count, options),
+];

@@ -36,32 +36,35 @@ const sendChunk = async (sqs: SQSClient, queueUrl: string, bodies: string[]): Pr
 };
 
 /**
- * Sends bodies with SendMessageBatch, ten per call (at most 1 MiB) and several calls in flight.
+ * Sends bodies with SendMessageBatch, ten per call (at most 1 MiB) and `concurrency` calls in flight. Bodies are
+ * drawn from `bodies` only as a call is about to go out, so a lazy source (a generator) never has more than
+ * `concurrency` chunks in memory, however many bodies it yields.
  * Returns the SQS message ids in the order of `bodies`; throws QueueSendError, which tells which bodies were
  * sent, when any body could not be sent.
  */
 export const sendMessages = async (
   sqs: SQSClient,
   queueUrl: string,
-  bodies: readonly string[],
+  bodies: Iterable<string>,
   { concurrency = 8 }: SendOptions = {},
 ): Promise<string[]> => {
   const chunks = chunkBodies(bodies);
-  const results: ChunkResult[] = new Array(chunks.length);
-  let next = 0;
+  const results: ChunkResult[] = [];
+  let taken = 0;
+  // Workers share one iterator; next() is synchronous, so no two of them ever take the same chunk.
   const worker = async () => {
-    while (next < chunks.length) {
-      const index = next++;
-      results[index] = await sendChunk(sqs, queueUrl, chunks[index] ?? []);
+    for (let next = chunks.next(); !next.done; next = chunks.next()) {
+      const index = taken++;
+      results[index] = await sendChunk(sqs, queueUrl, next.value);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
 
   const messageIds = results.flatMap((result) => result.messageIds);
   const failed = messageIds.filter((id) => id === undefined).length;
   if (failed > 0) {
     const firstFailure = results.find((result) => result.messageIds.includes(undefined))?.lastFailure ?? 'unknown error';
-    throw new QueueSendError(bodies.length - failed, failed, firstFailure, messageIds);
+    throw new QueueSendError(messageIds.length - failed, failed, firstFailure, messageIds);
   }
   return messageIds as string[];
 };

@@ -1,6 +1,5 @@
 import { processOrderBatch } from '../../../src/lib/consumer/processOrderBatch';
-import { orderBatchDependencies } from '../../../src/runtime/orderBatchDependencies';
-import { closeServiceDependencies } from '../../../src/runtime/serviceDependencies';
+import { closeOrderBatchDependencies, orderBatchDependencies } from '../../../src/runtime/orderBatchDependencies';
 import { sqsBatchFunction } from '../../../src/sqs/sqsBatchFunction';
 import { consumerFaultInjection } from './consumerFaultInjection';
 
@@ -15,5 +14,5 @@ export const handler = sqsBatchFunction(
     const outcome = await processOrderBatch(messages, faults.dependencies(orderBatchDependencies()));
     return { ...outcome, retryMessageIds: await faults.retryMessageIds(outcome) };
   },
-  { closeWhenLocal: closeServiceDependencies },
+  { closeWhenLocal: closeOrderBatchDependencies },
 );

@@ -1,6 +1,7 @@
-import { chunkBodies } from '../../../src/lib/queue/chunkBodies';
+import { chunkBodies as chunkBodyStream } from '../../../src/lib/queue/chunkBodies';
 import { SqsLimits } from '../../../src/lib/queue/sqsLimits';
 
+const chunkBodies = (bodies: Iterable<string>) => [...chunkBodyStream(bodies)];
 const body = (bytes: number) => 'x'.repeat(bytes);
 const sizes = (chunks: string[][]) => chunks.map((chunk) => chunk.map((item) => item.length));
 
@@ -38,5 +39,20 @@ describe('chunkBodies', () => {
 
   test('no bodies, no batches', () => {
     expect(chunkBodies([])).toEqual([]);
+  });
+
+  test('a lazy source is read no further than the chunk handed out', () => {
+    let read = 0;
+    function* counted() {
+      for (let index = 0; index < 25; index += 1) {
+        read += 1;
+        yield String(index);
+      }
+    }
+    const chunks = chunkBodyStream(counted());
+    expect(chunks.next().value).toHaveLength(10);
+    expect(read).toBe(10);
+    expect(chunks.next().value).toHaveLength(10);
+    expect(read).toBe(20);
   });
 });

@@ -1,0 +1,38 @@
+/** The emulator's Lambda API, spoken directly over HTTP (the project has no Lambda SDK client). */
+type FunctionConfiguration = { Timeout?: number; Environment?: { Variables?: Record<string, string> } };
+
+// A SigV4-shaped header names the service for the emulator's router; MiniStack does not check the signature.
+const HEADERS = {
+  'content-type': 'application/json',
+  authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0',
+};
+
+const call = async (emulatorUrl: string, method: string, path: string, body?: unknown): Promise<string> => {
+  const response = await fetch(`${emulatorUrl}/2015-03-31/functions/${path}`, {
+    method,
+    headers: HEADERS,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`Lambda ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return text;
+};
+
+export const functionConfiguration = async (emulatorUrl: string, name: string): Promise<FunctionConfiguration> =>
+  JSON.parse(await call(emulatorUrl, 'GET', `${encodeURIComponent(name)}/configuration`)) as FunctionConfiguration;
+
+export const updateFunctionConfiguration = (emulatorUrl: string, name: string, update: FunctionConfiguration) =>
+  call(emulatorUrl, 'PUT', `${encodeURIComponent(name)}/configuration`, update);
+
+/**
+ * Makes the emulator drop a function's warm workers, so its next invocation is a cold start: MiniStack discards them
+ * whenever a configuration update names a setting that affects them, even with the value it already has.
+ */
+export const discardWarmWorkers = async (emulatorUrl: string, name: string): Promise<void> => {
+  const { Timeout } = await functionConfiguration(emulatorUrl, name);
+  await updateFunctionConfiguration(emulatorUrl, name, { Timeout });
+};
+
+/** A synchronous invocation; returns the function's answer, parsed. */
+export const invokeFunction = async (emulatorUrl: string, name: string, event: unknown): Promise<unknown> =>
+  JSON.parse(await call(emulatorUrl, 'POST', `${encodeURIComponent(name)}/invocations`, event));
