@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { getConfig } from '../../src/lib/config/config';
 import { toOrderOutcome } from '../../src/lib/consumer/toOrderOutcome';
@@ -23,8 +24,6 @@ const TIMEOUT_MS = 2000;
 const { IDEMPOTENCY_TTL_SECONDS } = getConfig({});
 
 type Setup = { name: string; connection: RedisConnection; wait?: ReplicaWait };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Seconds to record every batch, one batch after the other as one consumer instance does. */
 const timeRun = async ({ connection, wait }: Setup, batches: readonly (readonly OrderOutcome[])[], prefix: string) => {

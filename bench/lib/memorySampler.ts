@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { lambdaWorkerPids, residentBytes } from './lambdaWorkers';
 
 export type MemorySample = { second: number; workers: number; maxBytes: number };
@@ -25,7 +26,7 @@ export const sampleWorkerMemory = (emulatorGroup: number, functionName: string, 
   const loop = (async () => {
     while (!stopped) {
       await sampleOnce();
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await sleep(intervalMs);
     }
     await sampleOnce();
   })();
