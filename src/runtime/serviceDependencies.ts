@@ -1,7 +1,9 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { FunctionDependencies } from '../http/httpFunction';
+import { Limits } from '../api/limits';
 import { getConfig, requireSetting, type Config } from '../lib/config/config';
 import { createConsumerLogWriter, type ConsumerLogWriter } from '../lib/consumerLog/consumerLogWriter';
+import { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import { getSqsClient } from '../lib/queue/sqsClient';
 import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
 import { StatsStore } from '../lib/stats/statsStore';
@@ -10,6 +12,8 @@ import { StatsStore } from '../lib/stats/statsStore';
 export type ServiceDependencies = {
   config: Config;
   stats: StatsStore;
+  /** Idempotency-Key records of the routes that queue orders. */
+  idempotency: IdempotencyStore;
   /** This container's own consumer log file in the shared directory. */
   consumerLog: ConsumerLogWriter;
   sqs: SQSClient;
@@ -22,6 +26,7 @@ let built: ServiceDependencies | undefined;
 
 const build = (config: Config): ServiceDependencies => {
   let stats: StatsStore | undefined;
+  let idempotency: IdempotencyStore | undefined;
   let consumerLog: ConsumerLogWriter | undefined;
   return {
     config,
@@ -33,6 +38,14 @@ const build = (config: Config): ServiceDependencies => {
         waitForReplicas: { replicas: config.REDIS_WAIT_REPLICAS, timeoutMs: config.REDIS_WAIT_TIMEOUT_MS },
       });
       return stats;
+    },
+    get idempotency() {
+      idempotency ??= new IdempotencyStore(getRedisConnection(), {
+        prefix: config.KEY_PREFIX,
+        ttlSeconds: Limits.idempotencyKey.ttlSeconds,
+        pendingSeconds: Limits.idempotencyKey.pendingSeconds,
+      });
+      return idempotency;
     },
     get consumerLog() {
       consumerLog ??= createConsumerLogWriter({
@@ -62,6 +75,7 @@ export const serviceDependencies = (): ServiceDependencies => {
 export const serviceFunctionOptions: FunctionDependencies<ServiceDependencies> = {
   dependencies: serviceDependencies,
   adminToken: (dependencies) => dependencies.adminToken(),
+  idempotencyStore: (dependencies) => dependencies.idempotency,
   closeWhenLocal: () => closeServiceDependencies(),
 };
 

@@ -4,14 +4,16 @@ import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
 import { logger } from '../../lib/logging/logger';
 import { acceptOrders } from '../../lib/producer/acceptOrders';
+import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Orders),
   {
-    'POST /orders': async ({ body }, { sqs, ordersQueueUrl }) => {
+    'POST /orders': async ({ body }, { sqs, ordersQueueUrl, stats }) => {
       const orders = Array.isArray(body) ? body : [body];
       const { queued, notQueued, failure } = await acceptOrders(sqs, ordersQueueUrl(), orders);
+      await recordQueuedOrders(stats, queued);
       if (notQueued.length === 0) {
         const noun = queued.length === 1 ? 'order' : 'orders';
         return jsonResponse(202, { message: `Accepted ${queued.length} ${noun}`, orders: queued });
