@@ -2,7 +2,7 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../../api/requestSchemas';
 import { ClaimOutcome, type IdempotencyClaim, type IdempotencyStore } from '../../lib/idempotency/idempotencyStore';
-import { keyDigest } from '../../lib/idempotency/keyDigest';
+import { bodyFingerprint } from '../../lib/idempotency/keyDigest';
 import { logger } from '../../lib/logging/logger';
 import { headerValue } from '../headerValue';
 import { badRequest, conflict, serviceUnavailable, unprocessableContent } from '../httpErrors';
@@ -36,7 +36,7 @@ export const idempotencyKey = (
   const idempotencyKeyBefore = async (request: Request) => {
     const key = readKey(request.event);
     if (key === undefined) return undefined;
-    const fingerprint = keyDigest(JSON.stringify(request.event.body ?? null));
+    const fingerprint = bodyFingerprint(request.event.body);
     // Keys are per route: one key sent to two routes is two requests.
     const scope = `${request.event.httpMethod}:${request.event.resource}`;
     let result: Awaited<ReturnType<IdempotencyStore['claim']>>;
