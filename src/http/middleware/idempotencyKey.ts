@@ -9,7 +9,7 @@ import { badRequest, conflict, serviceUnavailable, unprocessableContent } from '
 
 type Request = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>;
 
-export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
+const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
 const IN_PROGRESS_RETRY_AFTER_SECONDS = 1;
 
 const readKey = (event: APIGatewayProxyEvent): string | undefined => {
