@@ -203,7 +203,8 @@ describe('npm run cli', () => {
     const bad = join(workDir, 'bad.json');
     await writeFile(bad, JSON.stringify([mine[0], { ...mine[1], items: [] }]));
     expectOneLineError(await runCli(['send', bad], viaUrl), /^sqs-orders: POST \/orders failed \(400\): .*\[1\]\.items/);
-  });
+    // send waits until the consumer has decided its orders.
+  }, 90_000);
 
   test('logs --follow: prints new lines as the consumer writes them, until Ctrl-C', async () => {
     const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
