@@ -42,7 +42,8 @@ describe('npm run cli', () => {
     workDir = await mkdtemp(join(tmpdir(), 'sqs-orders-cli-'));
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
     expect(cleared.status).toBe(200);
-  });
+    // A function's first request starts it (a cold start): seconds on a loaded machine.
+  }, 30_000);
   afterAll(async () => {
     await rm(workDir, { recursive: true, force: true });
   });
@@ -231,5 +232,6 @@ describe('npm run cli', () => {
     const run = await runCli(['dlq'], viaUrl);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/^Dead-letter queue: about \d+ messages?$/);
-  });
+    // The dead-letter function's first request: a cold start.
+  }, 30_000);
 });
