@@ -9,8 +9,10 @@ const functionAccess = {
   apiInfo: {},
   docs: {},
   dashboard: {},
-  produce: { queues: { orders: SEND } },
-  orders: { queues: { orders: SEND } },
+  // The write routes keep their Idempotency-Key records and the queued records of GET /orders/{id} in Redis.
+  produce: { redis: true, queues: { orders: SEND } },
+  orders: { redis: true, queues: { orders: SEND } },
+  orderStatus: { redis: true },
   users: { redis: true },
   stats: { redis: true },
   clearRedisDb: { redis: true, adminToken: true },

@@ -13,7 +13,9 @@ elif [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-l
 fi
 
 wanted=$(grep -E '^ministack==' emulator/requirements.txt)
-if ! "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$wanted"; then
+# grep reads all of pip's output: with -q it would stop at the match, pip would fail on the closed pipe, and pipefail
+# would take the installed package for a missing one.
+if ! "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -x "$wanted" >/dev/null; then
   log "installing $wanted into $VENV_DIR"
   python3 -m venv "$VENV_DIR"
   "$VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/requirements.txt

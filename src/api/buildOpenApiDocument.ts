@@ -17,7 +17,7 @@ const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => 
   return rest;
 };
 
-const parameters = (schema: z.ZodObject | undefined, location: 'path' | 'query') => {
+const parameters = (schema: z.ZodObject | undefined, location: 'path' | 'query' | 'header') => {
   if (!schema) return [];
   const object = toJsonSchema(schema, 'input') as ObjectJsonSchema;
   return Object.entries(object.properties ?? {}).map(([name, { description, ...property }]) => ({
@@ -44,7 +44,11 @@ const operationId = ({ method, path }: RouteSpec) =>
     .join('');
 
 const operation = (route: RouteSpec) => {
-  const routeParameters = [...parameters(route.pathParameters, 'path'), ...parameters(route.query, 'query')];
+  const routeParameters = [
+    ...parameters(route.pathParameters, 'path'),
+    ...parameters(route.query, 'query'),
+    ...parameters(route.headers, 'header'),
+  ];
   const responses = { ...route.responses, 500: internalError };
   return {
     operationId: operationId(route),

@@ -17,6 +17,16 @@ export const Limits = {
   defaultBodyBytes: 64 * 1024,
   /** 500 orders of up to 100 items each run to a few MB; AWS Lambda takes 6 MB in a synchronous call. */
   ordersBodyBytes: 6 * 1024 * 1024,
+  idempotencyKey: {
+    maxLength: 255,
+    /** How long a key answers with its first response. */
+    ttlSeconds: 24 * 60 * 60,
+    /**
+     * How long a request in flight holds its key: longer than the producing functions' timeout (29 s), so a request
+     * still running is never overtaken, and short enough that a key whose function died is usable again soon.
+     */
+    pendingSeconds: 60,
+  },
 } as const;
 
 /** `1-1000`: how a range reads in route summaries. */

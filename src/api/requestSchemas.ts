@@ -68,3 +68,30 @@ export const docsAssetPathSchema = z.object({ asset: z.enum(DOCS_ASSETS) });
 
 export const DASHBOARD_ASSETS = ['dashboard.css', 'dashboard.js'] as const;
 export const dashboardAssetPathSchema = z.object({ asset: z.enum(DASHBOARD_ASSETS) });
+
+/** SQS message ids are UUIDs; they reach Redis key names, so only a plain token is accepted. */
+export const orderStatusPathSchema = z.object({
+  message_id: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'message_id must be the message_id POST /orders or POST /produce answered with'),
+});
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+const { maxLength: idempotencyKeyMaxLength, ttlSeconds: idempotencyKeyTtl } = Limits.idempotencyKey;
+
+export const idempotencyKeySchema = z
+  .string()
+  .regex(
+    new RegExp(`^[\\x20-\\x7E]{1,${idempotencyKeyMaxLength}}$`),
+    `${IDEMPOTENCY_KEY_HEADER} must be 1 to ${idempotencyKeyMaxLength} printable ASCII characters, e.g. a UUID`,
+  )
+  .meta({
+    description:
+      `Send the request again under the same key (for example after a timeout): for ${idempotencyKeyTtl / 3600} hours ` +
+      'it queues nothing new and answers the first response again. The same key with another body is a 422; ' +
+      'while the first request is still running, a 409.',
+    example: '3f1c2a9e-7b4d-4e0a-9a51-2d6f0c8b1e77',
+  });
+
+/** Header parameters are documented as an object of the header names, like the query and the path. */
+export const idempotencyKeyHeaderSchema = z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema.optional() });

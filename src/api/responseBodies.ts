@@ -1,11 +1,13 @@
 import { formatCents } from '../lib/money';
 import type { DeadLetter, DeadLetterPeek } from '../lib/queue/peekDeadLetterQueue';
+import { OrderStatus, type OrderStatusReport } from '../lib/stats/orderStatus';
 import type { GlobalStats, MonthlyStats, MonthTotals, Rankings, UserStats } from '../lib/stats/statsModels';
 import type {
   DeadLetterQueueResponse,
   GlobalStatsResponse,
   MonthlyStatsResponse,
   MonthTotalsResponse,
+  OrderStatusResponse,
   RankingsResponse,
   UserStatsResponse,
 } from './responseSchemas';
@@ -69,4 +71,12 @@ export const deadLetterQueueBody = (peek: DeadLetterPeek): DeadLetterQueueRespon
   approximate_messages: peek.waiting,
   approximate_messages_in_flight: peek.inFlight,
   messages: peek.messages.map(deadLetterBody),
+});
+
+export const orderStatusBody = (report: OrderStatusReport): OrderStatusResponse => ({
+  message_id: report.messageId,
+  order_id: report.orderId ?? null,
+  status: report.status,
+  rule: report.status === OrderStatus.Failed ? report.rule : null,
+  reason: report.status === OrderStatus.DeadLettered ? report.reason : null,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LogLevel } from '../lib/consumerLog/logEntry';
+import { OrderStatus } from '../lib/stats/orderStatus';
 
 /**
  * The JSON bodies the routes answer with. Strict objects, so the end-to-end test that parses real responses
@@ -30,6 +31,18 @@ export const ordersNotQueuedResponse = z.strictObject({
   error: z.string(),
   orders: z.array(queuedOrder).meta({ description: 'The orders that were queued: do not send these again' }),
   not_queued: z.array(count).meta({ description: 'Positions (0-based) of the request orders that were not queued' }),
+});
+
+export const orderStatusResponse = z.strictObject({
+  message_id: z.string(),
+  order_id: z.string().nullable().meta({ description: 'The order sent as this message, when this service queued it' }),
+  status: z.enum(Object.values(OrderStatus)).meta({
+    description:
+      'queued: not decided yet; counted: a valid order, in the statistics; failed: counted as a failed order (see rule); ' +
+      'dead-lettered: a malformed message, moved to the dead-letter queue (see reason)',
+  }),
+  rule: z.string().nullable().meta({ description: 'The business rule a failed order broke, e.g. invalid_order_id' }),
+  reason: z.string().nullable().meta({ description: 'Why a dead-lettered message could not be read as an order' }),
 });
 
 const logEntry = z.looseObject({
@@ -101,3 +114,4 @@ export type MonthlyStatsResponse = z.infer<typeof monthlyStatsResponse>;
 export type MonthTotalsResponse = z.infer<typeof monthTotalsResponse>;
 export type RankingsResponse = z.infer<typeof rankingsResponse>;
 export type DeadLetterQueueResponse = z.infer<typeof deadLetterQueueResponse>;
+export type OrderStatusResponse = z.infer<typeof orderStatusResponse>;

@@ -28,6 +28,7 @@ export const HttpFunction = {
   ApiInfo: 'apiInfo',
   Produce: 'produce',
   Orders: 'orders',
+  OrderStatus: 'orderStatus',
   ConsumerLogs: 'consumerLogs',
   ClearRedisDb: 'clearRedisDb',
   DeadLetterQueue: 'deadLetterQueue',
@@ -59,6 +60,10 @@ export type RouteSpec = {
   description?: string;
   query?: z.ZodObject;
   pathParameters?: z.ZodObject;
+  /** Header parameters, for the OpenAPI document; the middleware that reads a header parses it with the same schema. */
+  headers?: z.ZodObject;
+  /** A repeated Idempotency-Key answers the first response again (src/http/middleware/idempotencyKey.ts). */
+  idempotent?: boolean;
   /** A path parameter outside its schema names something that does not exist (404), not a bad request (400). */
   unknownPathIsNotFound?: boolean;
   body?: { schema: z.ZodType; required: boolean; maxBytes?: number };

@@ -3,9 +3,12 @@ import {
   consumerLogsQuerySchema,
   dashboardAssetPathSchema,
   deadLetterQueueQuerySchema,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeyHeaderSchema,
   docsAssetPathSchema,
   monthPathSchema,
   ordersBodySchema,
+  orderStatusPathSchema,
   produceBodySchema,
   userPathSchema,
   usersQuerySchema,
@@ -22,6 +25,7 @@ import {
   openApiResponse,
   ordersAcceptedResponse,
   ordersNotQueuedResponse,
+  orderStatusResponse,
   produceResponse,
   rankingsResponse,
   redriveResponse,
@@ -46,6 +50,14 @@ const adminTokenRefusals: Readonly<Record<number, RouteResponse>> = {
   403: { description: `A wrong ${ADMIN_TOKEN_HEADER}`, json: errorResponse },
 };
 const payloadTooLarge: RouteResponse = { description: 'The body is larger than the route accepts', json: errorResponse };
+/** What a route taking an Idempotency-Key answers besides its own responses (a replay answers those again). */
+const idempotencyRefusals: Readonly<Record<number, RouteResponse>> = {
+  409: {
+    description: `A request with this ${IDEMPOTENCY_KEY_HEADER} is still running: retry after Retry-After`,
+    json: errorResponse,
+  },
+  422: { description: `This ${IDEMPOTENCY_KEY_HEADER} was used with another body`, json: errorResponse },
+};
 const html: RouteResponse = { description: 'An HTML page', text: [TextContentType.Html] };
 const asset: RouteResponse = { description: 'The file', text: [TextContentType.JavaScript, TextContentType.Css] };
 
@@ -73,10 +85,13 @@ export const routes = [
       'Generates orders like the original producer (about 20% invalid, one defect each) and sends them to the queue. ' +
       'The same seed gives the same orders. An empty body means the defaults.',
     body: { schema: produceBodySchema, required: false },
+    headers: idempotencyKeyHeaderSchema,
+    idempotent: true,
     requiresApiKey: true,
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
       400: badRequest,
+      ...idempotencyRefusals,
       413: payloadTooLarge,
       415: unsupportedMediaType,
       503: { description: 'Some orders could not be queued', json: errorResponse },
@@ -93,16 +108,36 @@ export const routes = [
       "U prefix, value > 0, items adding up to the value) are the consumer's, so a well-formed but invalid order " +
       'is accepted and counted as a failed order.',
     body: { schema: ordersBodySchema, required: true, maxBytes: Limits.ordersBodyBytes },
+    headers: idempotencyKeyHeaderSchema,
+    idempotent: true,
     requiresApiKey: true,
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
       400: badRequest,
+      ...idempotencyRefusals,
       413: payloadTooLarge,
       415: unsupportedMediaType,
       503: {
         description: 'Some orders were queued and some not: resend only those in not_queued',
         json: ordersNotQueuedResponse,
       },
+    },
+  },
+  {
+    method: HttpMethod.Get,
+    path: '/orders/{message_id}',
+    function: HttpFunction.OrderStatus,
+    tag: RouteTag.Orders,
+    summary: 'What became of one order: queued, counted, failed (with the rule) or dead-lettered (with the reason)',
+    description:
+      'By the message_id POST /orders or POST /produce answered with, for as long as the consumer remembers the order ' +
+      "(IDEMPOTENCY_TTL_SECONDS: the queue's retention period, 4 days). An order SQS itself moved to the dead-letter queue after its maximum " +
+      'deliveries was never decided: it stays queued (GET /dlq shows it; a redrive brings it back).',
+    pathParameters: orderStatusPathSchema,
+    responses: {
+      200: { description: "The order's status", json: orderStatusResponse },
+      400: badRequest,
+      404: notFound('No order was queued here as this message, or it is older than the retention period'),
     },
   },
   {

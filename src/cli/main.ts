@@ -6,6 +6,7 @@ import type { Command, Output } from './command';
 import { dlqCommand } from './commands/dlq';
 import { logsCommand } from './commands/logs';
 import { monthCommand } from './commands/month';
+import { orderCommand } from './commands/order';
 import { produceCommand } from './commands/produce';
 import { sendCommand } from './commands/send';
 import { statsCommand } from './commands/stats';
@@ -18,6 +19,7 @@ const PROGRAM = 'npm run cli --';
 const COMMANDS: readonly Command[] = [
   produceCommand,
   sendCommand,
+  orderCommand,
   statsCommand,
   userCommand,
   monthCommand,

@@ -5,6 +5,10 @@ export const badRequest = (message: string) => createError(400, message);
 export const unauthorized = (message: string) => createError(401, message);
 export const forbidden = (message: string) => createError(403, message);
 export const notFound = (message: string) => createError(404, message);
+/** A request that clashes with one still running; `headers` carries its Retry-After. */
+export const conflict = (message: string, headers: Record<string, string> = {}) =>
+  Object.assign(createError(409, message), { headers });
+export const unprocessableContent = (message: string) => createError(422, message);
 export const payloadTooLarge = (message: string) => createError(413, message);
 /** A 5xx that still tells the client what to do next, unlike a failure of ours (a bare 500). */
 export const serviceUnavailable = (message: string) => createError(503, message, { expose: true });

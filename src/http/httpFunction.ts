@@ -5,12 +5,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { Limits } from '../api/limits';
 import { routeKey, type RouteKey, type RouteSpec } from '../api/routeSpec';
+import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import { logger } from '../lib/logging/logger';
 import { notFound } from './httpErrors';
 import { accessLog } from './middleware/accessLog';
 import { closeWhenLocal } from './middleware/closeWhenLocal';
 import { emptyBodyAsEmptyObject } from './middleware/emptyBodyAsEmptyObject';
 import { httpBodyLimit } from './middleware/httpBodyLimit';
+import { idempotencyKey } from './middleware/idempotencyKey';
 import { jsonErrorBody } from './middleware/jsonErrorBody';
 import { requireAdminToken } from './middleware/requireAdminToken';
 import { parseRouteInput, type RouteInput } from './parseRouteInput';
@@ -35,6 +37,8 @@ export type FunctionDependencies<D> = {
   dependencies: () => D;
   /** The admin token routes that require one compare against (undefined: the route is disabled). */
   adminToken?: (dependencies: D) => Promise<string | undefined>;
+  /** Where routes marked `idempotent` keep their Idempotency-Key records. */
+  idempotencyStore?: (dependencies: D) => Promise<IdempotencyStore>;
   /** What `sls invoke local` must close so the process can exit. */
   closeWhenLocal?: () => Promise<void>;
 };
@@ -48,12 +52,13 @@ const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) =
 /**
  * The Lambda handler of one function of the route list: middy with the access log, Powertools' request context,
  * middy's error handler (only errors below 500, and our 503s, reach the client), the body limit, JSON parsing and the
- * admin token where the routes ask for them, then the route's input parsed with its schemas and its implementation.
+ * admin token where the routes ask for them, the Idempotency-Key for idempotent routes, then the route's input parsed
+ * with its schemas and its implementation.
  */
 export const httpFunction = <R extends RouteSpec, D>(
   routes: readonly R[],
   implementations: RouteImplementations<R, D>,
-  { dependencies, adminToken, closeWhenLocal: close }: FunctionDependencies<D>,
+  { dependencies, adminToken, idempotencyStore, closeWhenLocal: close }: FunctionDependencies<D>,
 ) => {
   const byKey = new Map<string, [R, RouteImplementation<R, D>]>(
     routes.map((route) => [
@@ -87,6 +92,10 @@ export const httpFunction = <R extends RouteSpec, D>(
   if (sameForAll(routes, (route) => route.body !== undefined, 'take a body')) {
     if (routes.some((route) => route.body?.required === false)) handler.use(emptyBodyAsEmptyObject());
     handler.use(httpJsonBodyParser());
+  }
+  if (sameForAll(routes, (route) => route.idempotent === true, 'be idempotent')) {
+    if (!idempotencyStore) throw new Error('Idempotent routes need an idempotencyStore');
+    handler.use(idempotencyKey(() => idempotencyStore(dependencies())));
   }
   return handler;
 };

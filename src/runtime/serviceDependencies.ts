@@ -1,5 +1,6 @@
 import type { FunctionDependencies } from '../http/httpFunction';
 import { getConfig, requireSetting, type Config } from '../lib/config/config';
+import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import type { Provided, Providers } from './dependencyProvider';
 
 /** What every function works with, whatever else it asks for. */
@@ -61,6 +62,12 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
     // Only the functions that name the admin token provider have one to compare against.
     adminToken: async (dependencies) =>
       (dependencies as Partial<Record<'adminToken', () => Promise<string | undefined>>>).adminToken?.(),
+    // Only the functions that name the idempotency provider have Idempotency-Key records.
+    idempotencyStore: async (dependencies) => {
+      const store = (dependencies as Partial<Record<'idempotency', () => Promise<IdempotencyStore>>>).idempotency;
+      if (!store) throw new Error('An idempotent route needs the idempotency provider');
+      return store();
+    },
     closeWhenLocal: close,
   };
 };

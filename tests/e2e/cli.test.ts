@@ -43,7 +43,8 @@ describe('npm run cli', () => {
     workDir = await mkdtemp(join(tmpdir(), 'sqs-orders-cli-'));
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
     expect(cleared.status).toBe(200);
-  });
+    // A function's first request starts it (a cold start): seconds on a loaded machine.
+  }, 30_000);
   afterAll(async () => {
     await rm(workDir, { recursive: true, force: true });
   });
@@ -204,7 +205,8 @@ describe('npm run cli', () => {
     const bad = join(workDir, 'bad.json');
     await writeFile(bad, JSON.stringify([mine[0], { ...mine[1], items: [] }]));
     expectOneLineError(await runCli(['send', bad], viaUrl), /^sqs-orders: POST \/orders failed \(400\): .*\[1\]\.items/);
-  });
+    // send waits until the consumer has decided its orders.
+  }, 90_000);
 
   test('logs --follow: prints new lines as the consumer writes them, until Ctrl-C', async () => {
     const follower = startCli(['logs', '--follow', '-n', '1'], viaUrl);
@@ -231,5 +233,6 @@ describe('npm run cli', () => {
     const run = await runCli(['dlq'], viaUrl);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/^Dead-letter queue: about \d+ messages?$/);
-  });
+    // The dead-letter function's first request: a cold start.
+  }, 30_000);
 });

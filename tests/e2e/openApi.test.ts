@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { buildOpenApiDocument } from '../../src/api/buildOpenApiDocument';
 import { routes } from '../../src/api/routes';
 import type { RouteSpec } from '../../src/api/routeSpec';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient, type ApiResponse } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
+import { holdIdempotencyKey } from './support/idempotencyKeys';
 import { serverlessHttpRoutes } from './support/serverlessRoutes';
 
 const api = apiClient(e2eEnvironment().apiUrl);
@@ -24,6 +26,24 @@ type Sample = { route: string; status: number; send: () => Promise<ApiResponse> 
 
 const jsonOfBytes = (bytes: number) => JSON.stringify({ padding: 'x'.repeat(bytes) });
 
+/** The same key twice, with another body the second time: a 422. */
+const keyReusedWithAnotherBody = async (path: string, first: unknown, second: unknown) => {
+  const key = randomUUID();
+  const post = (payload: unknown) =>
+    api.call('POST', path, { body: JSON.stringify(payload), headers: { ...json, 'Idempotency-Key': key } });
+  expect((await post(first)).status).toBeLessThan(300);
+  return post(second);
+};
+
+/** A key whose first request is still running (its pending record, made here) answers 409. */
+const keyInFlight = async (path: string, payload: unknown) => {
+  const key = randomUUID();
+  await holdIdempotencyKey(`POST:${path}`, key, payload);
+  return api.call('POST', path, { body: JSON.stringify(payload), headers: { ...json, 'Idempotency-Key': key } });
+};
+
+let queuedMessageId = '';
+
 // One real request per route and documented status (but 500, and 503 which a healthy stack never answers).
 const samples: Sample[] = [
   { route: 'GET /api', status: 200, send: () => api.get('/api') },
@@ -31,6 +51,8 @@ const samples: Sample[] = [
   { route: 'POST /produce', status: 400, send: () => api.postJson('/produce', { count: 0 }) },
   { route: 'POST /produce', status: 413, send: () => api.call('POST', '/produce', { body: jsonOfBytes(70_000), headers: json }) },
   { route: 'POST /produce', status: 415, send: () => api.call('POST', '/produce', { body: 'count=1', headers: text }) },
+  { route: 'POST /produce', status: 409, send: () => keyInFlight('/produce', { count: 1 }) },
+  { route: 'POST /produce', status: 422, send: () => keyReusedWithAnotherBody('/produce', { count: 1 }, { count: 2 }) },
   { route: 'POST /orders', status: 202, send: () => api.postJson('/orders', order('ORD-DOC-2', 'U7002', 100)) },
   { route: 'POST /orders', status: 400, send: () => api.postJson('/orders', [order('ORD-DOC-3', 'U7002', 100), {}]) },
   {
@@ -39,6 +61,15 @@ const samples: Sample[] = [
     send: () => api.call('POST', '/orders', { body: jsonOfBytes(6_400_000), headers: json }),
   },
   { route: 'POST /orders', status: 415, send: () => api.call('POST', '/orders', { body: '[]', headers: text }) },
+  { route: 'POST /orders', status: 409, send: () => keyInFlight('/orders', order('ORD-DOC-4', 'U7002', 100)) },
+  {
+    route: 'POST /orders',
+    status: 422,
+    send: () => keyReusedWithAnotherBody('/orders', order('ORD-DOC-5', 'U7002', 100), order('ORD-DOC-5', 'U7002', 200)),
+  },
+  { route: 'GET /orders/{message_id}', status: 200, send: () => api.get(`/orders/${queuedMessageId}`) },
+  { route: 'GET /orders/{message_id}', status: 400, send: () => api.get('/orders/not%20an%20id') },
+  { route: 'GET /orders/{message_id}', status: 404, send: () => api.get(`/orders/${randomUUID()}`) },
   { route: 'GET /consumer_logs', status: 200, send: () => api.get('/consumer_logs?limit=5') },
   { route: 'GET /consumer_logs', status: 400, send: () => api.get('/consumer_logs?limit=0') },
   { route: 'DELETE /clear_redis_db', status: 401, send: () => api.call('DELETE', '/clear_redis_db') },
@@ -91,12 +122,14 @@ describe('the API documentation matches serverless.yml and the real responses', 
     expect((await api.call('DELETE', '/clear_redis_db', { headers: admin })).status).toBe(200);
     const accepted = await api.postJson('/orders', [order('ORD-DOC-1', 'U7001', 1234), order('BAD-DOC', 'U7001', 500)]);
     expect(accepted.status).toBe(202);
+    queuedMessageId = (accepted.body as { orders: { message_id: string }[] }).orders[0]?.message_id ?? '';
     await pollUntil(
       async () => (await api.get('/stats/global')).body as { total_orders: number; failed_orders: number },
       (global) => global.total_orders + global.failed_orders >= 2,
       { timeoutMs: 60_000, intervalMs: 250 },
     );
-  });
+    // The wait above may take its whole minute on a loaded machine: the hook must outlast it.
+  }, 90_000);
 
   test('every http event of serverless.yml is documented, and every documented route is deployed', async () => {
     const deployed = await serverlessHttpRoutes();

@@ -5,6 +5,8 @@ import { requiredArgument } from '../arguments';
 import { CliError } from '../cliErrors';
 import type { Command } from '../command';
 import { formatAmount, formatTable } from '../formatting';
+import { describeOutcome, waitForOutcomes } from '../orderOutcomes';
+import { createProgressBar } from '../progressBar';
 
 const readStdin = async (): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -22,10 +24,10 @@ const readInput = async (source: string): Promise<string> => {
 
 export const sendCommand: Command = {
   name: 'send',
-  usage: '<file.json | -> [--json]',
+  usage: '<file.json | -> [--no-wait] [--json]',
   maxArguments: 1,
-  summary: 'Send your own orders (one order or an array of up to 500) from a JSON file or stdin',
-  options: { json: { type: 'boolean' } },
+  summary: 'Send your own orders (one order or an array of up to 500) from a JSON file or stdin; wait for their outcomes',
+  options: { json: { type: 'boolean' }, 'no-wait': { type: 'boolean' } },
   async run({ api, positionals, options, output }) {
     const source = requiredArgument(positionals[0], 'the file of orders (or - for stdin)');
     const text = await readInput(source);
@@ -36,14 +38,27 @@ export const sendCommand: Command = {
       throw new CliError(`${source} is not valid JSON: ${(error as Error).message}`);
     }
     const accepted = await api.post<z.infer<typeof ordersAcceptedResponse>>('/orders', orders);
+    if (!options.json) output.line(accepted.message);
+    let outcomes: string[] = [];
+    if (!options['no-wait']) {
+      const progress = createProgressBar(output.progress, accepted.orders.length);
+      const statuses = await waitForOutcomes(
+        api,
+        accepted.orders.map((order) => order.message_id),
+        (decided) => progress.update(decided),
+      ).finally(() => progress.finish());
+      if (options.json) return output.json({ ...accepted, outcomes: statuses });
+      outcomes = statuses.map(describeOutcome);
+    }
     if (options.json) return output.json(accepted);
-    output.line(accepted.message);
-    const rows = accepted.orders.map((order) => [
+    const header = ['ORDER', 'USER', 'VALUE', 'MESSAGE ID', ...(outcomes.length > 0 ? ['OUTCOME'] : [])];
+    const rows = accepted.orders.map((order, index) => [
       order.order_id,
       order.user_id,
       formatAmount(order.order_value),
       order.message_id,
+      ...(outcomes.length > 0 ? [outcomes[index] ?? ''] : []),
     ]);
-    for (const line of formatTable([['ORDER', 'USER', 'VALUE', 'MESSAGE ID'], ...rows], [2])) output.line(line);
+    for (const line of formatTable([header, ...rows], [2])) output.line(line);
   },
 };

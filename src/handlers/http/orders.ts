@@ -4,15 +4,19 @@ import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
 import { logger } from '../../lib/logging/logger';
 import { acceptOrders } from '../../lib/producer/acceptOrders';
+import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
+import { idempotencyProvider } from '../../runtime/idempotencyProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { statsProvider } from '../../runtime/statsProvider';
 import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Orders),
   {
-    'POST /orders': async ({ body }, { sqs, ordersQueueUrl }) => {
+    'POST /orders': async ({ body }, { sqs, ordersQueueUrl, stats }) => {
       const orders = Array.isArray(body) ? body : [body];
       const { queued, notQueued, failure } = await acceptOrders(sqs, ordersQueueUrl(), orders);
+      await recordQueuedOrders(await stats(), queued);
       if (notQueued.length === 0) {
         const noun = queued.length === 1 ? 'order' : 'orders';
         return jsonResponse(202, { message: `Accepted ${queued.length} ${noun}`, orders: queued });
@@ -25,5 +29,5 @@ export const handler = httpFunction(
       });
     },
   },
-  serviceFunctionOptions({ sqs: sqsProvider }),
+  serviceFunctionOptions({ sqs: sqsProvider, stats: statsProvider, idempotency: idempotencyProvider }),
 );

@@ -3,25 +3,29 @@ import { HttpFunction } from '../../api/routeSpec';
 import { serviceUnavailable } from '../../http/httpErrors';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
-import { produceOrders } from '../../lib/producer/produceOrders';
-import { QueueSendError } from '../../lib/queue/queueErrors';
+import { logger } from '../../lib/logging/logger';
+import { produceRandomOrders } from '../../lib/producer/produceRandomOrders';
+import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
+import { idempotencyProvider } from '../../runtime/idempotencyProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
+import { statsProvider } from '../../runtime/statsProvider';
 import { sqsProvider } from '../../runtime/sqsProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Produce),
   {
-    'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) => {
-      try {
-        const orders = await produceOrders(sqs, ordersQueueUrl(), count, seed);
-        return jsonResponse(200, { message: `Successfully sent ${orders.length} orders to queue`, orders });
-      } catch (error) {
-        if (error instanceof QueueSendError) {
-          throw serviceUnavailable(`Sent ${error.sent} of ${count} orders; ${error.failed} could not be queued. Try again.`);
-        }
-        throw error;
+    'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl, stats }) => {
+      const { queued, notQueued, failure } = await produceRandomOrders(sqs, ordersQueueUrl(), count, seed);
+      await recordQueuedOrders(await stats(), queued);
+      if (notQueued.length === 0) {
+        return jsonResponse(200, { message: `Successfully sent ${queued.length} orders to queue`, orders: queued });
       }
+      logger.error('Orders could not be queued', { queued: queued.length, not_queued: notQueued.length, failure });
+      const error = `Sent ${queued.length} of ${count} orders; ${notQueued.length} could not be queued. Try again.`;
+      // Thrown when nothing was queued, so an Idempotency-Key stays free for the retry; answered (and kept) otherwise.
+      if (queued.length === 0) throw serviceUnavailable(error);
+      return jsonResponse(503, { error });
     },
   },
-  serviceFunctionOptions({ sqs: sqsProvider }),
+  serviceFunctionOptions({ sqs: sqsProvider, stats: statsProvider, idempotency: idempotencyProvider }),
 );

@@ -8,6 +8,10 @@ export const statsKeys = (prefix: string) =>
     spendRanking: `${prefix}ranking:total_spend`,
     orderCountRanking: `${prefix}ranking:order_count`,
     processedMessage: (messageId: string) => `${prefix}processed:${messageId}`,
+    /** Written by the producing routes for each message they queued: the order's status is `queued` until decided. */
+    queuedMessage: (messageId: string) => `${prefix}queued:${messageId}`,
+    /** A client's Idempotency-Key for one route, by its digest: the key itself can be any printable text. */
+    idempotencyKey: (scope: string, keyDigest: string) => `${prefix}idempotency:${scope}:${keyDigest}`,
   }) as const;
 
 export type StatsKeys = ReturnType<typeof statsKeys>;

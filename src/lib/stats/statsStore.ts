@@ -5,14 +5,16 @@ import { clearStats } from './clearStats';
 import { readGlobalStats } from './readGlobalStats';
 import { readMonthlyStats } from './readMonthlyStats';
 import { readMonthTotals } from './readMonthTotals';
+import { readOrderOutcome } from './readOrderOutcome';
 import { readRankings } from './readRankings';
 import { readUserStats } from './readUserStats';
 import { recordOrderOutcomes } from './recordOrderOutcomes';
+import { type QueuedMessage, recordQueuedMessages } from './recordQueuedMessages';
 
 export type StatsStoreOptions = {
   /** Every key lives under it, so clearing never touches anyone else's data. */
   prefix: string;
-  /** How long a message id is remembered as processed: at least the queue's retention period. */
+  /** How long a message id is remembered as processed (and as queued): at least the queue's retention period. */
   idempotencyTtlSeconds: number;
   /** Replicas that must hold a batch's writes before it counts as recorded (WAIT); none when absent. */
   waitForReplicas?: ReplicaWait;
@@ -27,6 +29,15 @@ export class StatsStore {
 
   record(outcomes: readonly OrderOutcome[]): Promise<RecordResult[]> {
     return recordOrderOutcomes(this.redis, outcomes, this.options);
+  }
+
+  /** The producing routes remember what they queued, so an order's status reads `queued` until it is decided. */
+  recordQueued(messages: readonly QueuedMessage[]): Promise<void> {
+    return recordQueuedMessages(this.redis, this.options.prefix, this.options.idempotencyTtlSeconds, messages);
+  }
+
+  readOrderOutcome(messageId: string) {
+    return readOrderOutcome(this.redis, this.options.prefix, messageId);
   }
 
   readGlobal() {

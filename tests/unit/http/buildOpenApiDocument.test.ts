@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildOpenApiDocument } from '../../../src/api/buildOpenApiDocument';
-import { ordersBodySchema, produceBodySchema, usersQuerySchema } from '../../../src/api/requestSchemas';
+import { idempotencyKeySchema, ordersBodySchema, produceBodySchema, usersQuerySchema } from '../../../src/api/requestSchemas';
 import { globalStatsResponse } from '../../../src/api/responseSchemas';
 import { routes } from '../../../src/api/routes';
 
@@ -74,6 +74,21 @@ describe('buildOpenApiDocument', () => {
     expect(document.components.securitySchemes.adminToken).toEqual({ type: 'apiKey', in: 'header', name: 'x-admin-token' });
     expect(operation('GET', '/stats/global')?.security).toBeUndefined();
   });
+
+  test.each([
+    ['POST', '/orders'],
+    ['POST', '/produce'],
+  ])(
+    '%s %s documents the optional Idempotency-Key header with the schema the middleware parses it with, and its 409 and 422',
+    (method, path) => {
+      const { description, ...keySchema } = withoutDialect(idempotencyKeySchema, 'input') as { description: string };
+      expect(operation(method, path)?.parameters).toEqual([
+        { name: 'Idempotency-Key', in: 'header', required: false, description, schema: keySchema },
+      ]);
+      expect(description).toMatch(/24 hours/);
+      expect(Object.keys(operation(method, path)?.responses ?? {})).toEqual(expect.arrayContaining(['409', '422']));
+    },
+  );
 
   test('pages and assets are documented as text, not JSON', () => {
     expect(Object.keys(operation('GET', '/dashboard')?.responses['200']?.content ?? {})).toEqual(['text/html']);
