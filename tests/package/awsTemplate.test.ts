@@ -11,8 +11,11 @@ type LambdaProperties = {
 type Statement = { Action: string[]; Resource: unknown; Condition?: unknown };
 type RoleProperties = { Policies: { PolicyDocument: { Statement: Statement[] } }[]; ManagedPolicyArns?: unknown[] };
 
-/** The functions whose code opens a Redis connection or the consumer log directory, and only they. */
-const USES_REDIS = ['users', 'stats', 'clearRedisDb', 'consumeOrders'];
+/**
+ * The functions whose code opens a Redis connection or the consumer log directory, and only they. The write routes
+ * keep Idempotency-Key records and the queued records that GET /orders/{message_id} reads.
+ */
+const USES_REDIS = ['users', 'stats', 'clearRedisDb', 'consumeOrders', 'produce', 'orders', 'orderStatus'];
 const USES_LOG_FILES = ['consumeOrders', 'consumerLogs'];
 const ALL_FUNCTIONS = [
   'apiInfo',
@@ -20,6 +23,7 @@ const ALL_FUNCTIONS = [
   'dashboard',
   'produce',
   'orders',
+  'orderStatus',
   'users',
   'stats',
   'clearRedisDb',
@@ -37,6 +41,7 @@ const SQS_ACCESS: Record<string, { OrdersQueue?: string[]; OrdersDeadLetterQueue
   stats: {},
   clearRedisDb: {},
   consumerLogs: {},
+  orderStatus: {},
   produce: { OrdersQueue: ['sqs:SendMessage'] },
   orders: { OrdersQueue: ['sqs:SendMessage'] },
   deadLetterQueue: { OrdersDeadLetterQueue: ['sqs:GetQueueAttributes', 'sqs:ReceiveMessage'] },
