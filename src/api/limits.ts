@@ -17,6 +17,12 @@ export const Limits = {
   defaultBodyBytes: 64 * 1024,
   /** 500 orders of up to 100 items each run to a few MB; AWS Lambda takes 6 MB in a synchronous call. */
   ordersBodyBytes: 6 * 1024 * 1024,
+  /** What a 503 for a dependency that is down (Redis, the queue) asks a client to wait before it retries. */
+  dependencyRetryAfterSeconds: 5,
+  /** Each check of GET /health gets this long, so a dependency that hangs reads as down well inside API Gateway's 29 s. */
+  healthCheckTimeoutMs: 3000,
+  /** How long a browser may reuse a CORS preflight's answer. */
+  corsPreflightMaxAgeSeconds: 600,
 } as const;
 
 /** `1-1000`: how a range reads in route summaries. */

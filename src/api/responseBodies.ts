@@ -1,9 +1,11 @@
+import type { CheckResult } from '../lib/health/runChecks';
 import { formatCents } from '../lib/money';
 import type { DeadLetter, DeadLetterPeek } from '../lib/queue/peekDeadLetterQueue';
 import type { GlobalStats, MonthlyStats, MonthTotals, Rankings, UserStats } from '../lib/stats/statsModels';
 import type {
   DeadLetterQueueResponse,
   GlobalStatsResponse,
+  HealthResponse,
   MonthlyStatsResponse,
   MonthTotalsResponse,
   RankingsResponse,
@@ -70,3 +72,15 @@ export const deadLetterQueueBody = (peek: DeadLetterPeek): DeadLetterQueueRespon
   approximate_messages_in_flight: peek.inFlight,
   messages: peek.messages.map(deadLetterBody),
 });
+
+const checkBody = (check: CheckResult) =>
+  check.up
+    ? { status: 'up' as const, duration_ms: check.durationMs }
+    : { status: 'down' as const, duration_ms: check.durationMs, detail: check.detail };
+
+export const healthBody = (checks: { redis: CheckResult; queue: CheckResult }): HealthResponse => {
+  const down = (Object.entries(checks) as [string, CheckResult][]).filter(([, check]) => !check.up).map(([name]) => name);
+  const body = { checks: { redis: checkBody(checks.redis), queue: checkBody(checks.queue) } };
+  if (down.length === 0) return { status: 'ok', ...body };
+  return { status: 'unavailable', error: `Unavailable: ${down.join(' and ')} cannot be reached`, ...body };
+};

@@ -1,6 +1,9 @@
 import { describeRange, Limits } from './limits';
+import { exampleOrder, monthOf } from './requestExamples';
 import {
   consumerLogsQuerySchema,
+  DASHBOARD_ASSETS,
+  DOCS_ASSETS,
   dashboardAssetPathSchema,
   deadLetterQueueQuerySchema,
   docsAssetPathSchema,
@@ -17,6 +20,7 @@ import {
   deadLetterQueueResponse,
   errorResponse,
   globalStatsResponse,
+  healthResponse,
   monthlyStatsResponse,
   monthTotalsResponse,
   openApiResponse,
@@ -57,11 +61,33 @@ const asset: RouteResponse = { description: 'The file', text: [TextContentType.J
 export const routes = [
   {
     method: HttpMethod.Get,
+    path: '/',
+    function: HttpFunction.ApiInfo,
+    tag: RouteTag.Documentation,
+    summary: 'Where to start: this service and its endpoints (the same as GET /api)',
+    responses: { 200: { description: 'The service name and its routes', json: apiInfoResponse } },
+  },
+  {
+    method: HttpMethod.Get,
     path: '/api',
     function: HttpFunction.ApiInfo,
     tag: RouteTag.Documentation,
     summary: 'This service and its endpoints',
     responses: { 200: { description: 'The service name and its routes', json: apiInfoResponse } },
+  },
+  {
+    method: HttpMethod.Get,
+    path: '/health',
+    function: HttpFunction.Health,
+    tag: RouteTag.Operations,
+    summary: 'Whether Redis and the orders queue answer: 200, or 503 naming what is down',
+    description:
+      'One PING to Redis and one GetQueueAttributes on the orders queue, each given ' +
+      `${Limits.healthCheckTimeoutMs} ms. The CLI's url command and the dashboard use it.`,
+    responses: {
+      200: { description: 'Every dependency answers', json: healthResponse },
+      503: { description: 'At least one dependency is down; `error` names it', json: healthResponse },
+    },
   },
   {
     method: HttpMethod.Post,
@@ -73,6 +99,7 @@ export const routes = [
       'Generates orders like the original producer (about 20% invalid, one defect each) and sends them to the queue. ' +
       'The same seed gives the same orders. An empty body means the defaults.',
     body: { schema: produceBodySchema, required: false },
+    examples: () => ({ body: { count: Limits.produceCount.default } }),
     requiresApiKey: true,
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
@@ -93,6 +120,7 @@ export const routes = [
       "U prefix, value > 0, items adding up to the value) are the consumer's, so a well-formed but invalid order " +
       'is accepted and counted as a failed order.',
     body: { schema: ordersBodySchema, required: true, maxBytes: Limits.ordersBodyBytes },
+    examples: (now) => ({ body: exampleOrder(now) }),
     requiresApiKey: true,
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
@@ -112,6 +140,7 @@ export const routes = [
     tag: RouteTag.Operations,
     summary: `Latest consumer log entries (?limit=${describeRange(Limits.consumerLogsLimit)}, default ${Limits.consumerLogsLimit.default})`,
     query: consumerLogsQuerySchema,
+    examples: () => ({ query: { limit: String(Limits.consumerLogsLimit.default) } }),
     responses: { 200: { description: 'The newest entries, oldest first', json: consumerLogsResponse }, 400: badRequest },
   },
   {
@@ -137,6 +166,7 @@ export const routes = [
     summary: `Dead-letter queue: message count and a peek at up to ${Limits.deadLetterPeekLimit.max} (?limit=${describeRange(Limits.deadLetterPeekLimit)})`,
     description: 'Peeks with a visibility timeout of 0, so the messages stay; on real SQS a peek raises their receive count.',
     query: deadLetterQueueQuerySchema,
+    examples: () => ({ query: { limit: String(Limits.deadLetterPeekLimit.default) } }),
     requiresApiKey: true,
     responses: { 200: { description: 'The count and the first messages', json: deadLetterQueueResponse }, 400: badRequest },
   },
@@ -162,6 +192,7 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: `User rankings by total spend and order count (?limit=${describeRange(Limits.rankingLimit)})`,
     query: usersQuerySchema,
+    examples: () => ({ query: { limit: String(Limits.rankingLimit.default) } }),
     responses: { 200: { description: 'Both rankings, ties broken by user id', json: rankingsResponse }, 400: badRequest },
   },
   {
@@ -171,6 +202,7 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: "One user's statistics",
     pathParameters: userPathSchema,
+    examples: () => ({ path: { user_id: 'U1001' } }),
     responses: {
       200: { description: "The user's figures", json: userStatsResponse },
       400: badRequest,
@@ -200,6 +232,7 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: 'Totals and per-user figures for a month (YYYY-MM)',
     pathParameters: monthPathSchema,
+    examples: (now) => ({ path: { month: monthOf(now) } }),
     responses: {
       200: { description: "The month's totals and its users by total spend", json: monthlyStatsResponse },
       400: badRequest,
@@ -229,6 +262,7 @@ export const routes = [
     tag: RouteTag.Documentation,
     summary: "Swagger UI's script and style sheet",
     pathParameters: docsAssetPathSchema,
+    examples: () => ({ path: { asset: DOCS_ASSETS[0] } }),
     unknownPathIsNotFound: true,
     responses: { 200: asset, 404: notFound('No such file') },
   },
@@ -247,6 +281,7 @@ export const routes = [
     tag: RouteTag.Documentation,
     summary: "The dashboard's script and style sheet",
     pathParameters: dashboardAssetPathSchema,
+    examples: () => ({ path: { asset: DASHBOARD_ASSETS[0] } }),
     unknownPathIsNotFound: true,
     responses: { 200: asset, 404: notFound('No such file') },
   },

@@ -62,6 +62,7 @@ export const serviceDependencies = (): ServiceDependencies => {
 export const serviceFunctionOptions: FunctionDependencies<ServiceDependencies> = {
   dependencies: serviceDependencies,
   adminToken: (dependencies) => dependencies.adminToken(),
+  allowedOrigins: (dependencies) => dependencies.config.CORS_ALLOWED_ORIGINS,
   closeWhenLocal: () => closeServiceDependencies(),
 };
 
