@@ -27,7 +27,8 @@ describe('the OpenAPI examples: what Swagger UI sends when "Try it out" is execu
     (_name, route: RouteSpec) => {
       const operation = operationOf(route);
       const parameters = operation.parameters ?? [];
-      for (const parameter of parameters) expect({ [parameter.name]: parameter.example }).toEqual({ [parameter.name]: expect.any(String) });
+      for (const parameter of parameters)
+        expect({ [parameter.name]: parameter.example }).toEqual({ [parameter.name]: expect.any(String) });
       const valuesIn = (location: 'path' | 'query') =>
         Object.fromEntries(parameters.filter((p) => p.in === location).map((p) => [p.name, p.example]));
       if (route.pathParameters) expect(route.pathParameters.safeParse(valuesIn('path')).error).toBeUndefined();
@@ -53,7 +54,9 @@ describe('the OpenAPI examples: what Swagger UI sends when "Try it out" is execu
     const byKey = (key: string) => operationOf(routes.find((route) => `${route.method} ${route.path}` === key) as RouteSpec);
     expect(byKey('POST /produce').requestBody?.content['application/json'].example).toEqual({ count: 10 });
     expect(byKey('GET /users').parameters).toEqual([expect.objectContaining({ name: 'limit', example: '10' })]);
-    expect(byKey('GET /stats/monthly/{month}').parameters).toEqual([expect.objectContaining({ name: 'month', example: '2026-11' })]);
+    expect(byKey('GET /stats/monthly/{month}').parameters).toEqual([
+      expect.objectContaining({ name: 'month', example: '2026-11' }),
+    ]);
   });
 
   test('the examples are built when the document is: another day, another month', () => {

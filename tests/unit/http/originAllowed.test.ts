@@ -37,7 +37,10 @@ describe('CORS_ALLOWED_ORIGINS', () => {
     expect(getConfig({ CORS_ALLOWED_ORIGINS: '' }).CORS_ALLOWED_ORIGINS).toEqual([]);
   });
 
-  test.each(['*', 'https://*.example.com', 'https://a.example/path', 'ftp://a.example'])('%s is refused, naming the variable', (value) => {
-    expect(() => getConfig({ CORS_ALLOWED_ORIGINS: value })).toThrow(/CORS_ALLOWED_ORIGINS/);
-  });
+  test.each(['*', 'https://*.example.com', 'https://a.example/path', 'ftp://a.example'])(
+    '%s is refused, naming the variable',
+    (value) => {
+      expect(() => getConfig({ CORS_ALLOWED_ORIGINS: value })).toThrow(/CORS_ALLOWED_ORIGINS/);
+    },
+  );
 });
