@@ -49,6 +49,11 @@ const adminTokenRefusals: Readonly<Record<number, RouteResponse>> = {
   401: { description: `No ${ADMIN_TOKEN_HEADER} header`, json: errorResponse },
   403: { description: `A wrong ${ADMIN_TOKEN_HEADER}`, json: errorResponse },
 };
+/** Redis (or the queue) cannot be reached: the answer carries Retry-After. */
+const dependencyDown: RouteResponse = {
+  description: 'A dependency (Redis) cannot be reached: retry after the Retry-After header',
+  json: errorResponse,
+};
 const payloadTooLarge: RouteResponse = { description: 'The body is larger than the route accepts', json: errorResponse };
 const html: RouteResponse = { description: 'An HTML page', text: [TextContentType.Html] };
 const asset: RouteResponse = { description: 'The file', text: [TextContentType.JavaScript, TextContentType.Css] };
@@ -193,7 +198,11 @@ export const routes = [
     summary: `User rankings by total spend and order count (?limit=${describeRange(Limits.rankingLimit)})`,
     query: usersQuerySchema,
     examples: () => ({ query: { limit: String(Limits.rankingLimit.default) } }),
-    responses: { 200: { description: 'Both rankings, ties broken by user id', json: rankingsResponse }, 400: badRequest },
+    responses: {
+      200: { description: 'Both rankings, ties broken by user id', json: rankingsResponse },
+      400: badRequest,
+      503: dependencyDown,
+    },
   },
   {
     method: HttpMethod.Get,
@@ -207,6 +216,7 @@ export const routes = [
       200: { description: "The user's figures", json: userStatsResponse },
       400: badRequest,
       404: notFound('No order mentioned this user'),
+      503: dependencyDown,
     },
   },
   {
@@ -215,7 +225,10 @@ export const routes = [
     function: HttpFunction.Stats,
     tag: RouteTag.Statistics,
     summary: 'Totals across all orders',
-    responses: { 200: { description: 'Valid orders, their revenue and failed orders', json: globalStatsResponse } },
+    responses: {
+      200: { description: 'Valid orders, their revenue and failed orders', json: globalStatsResponse },
+      503: dependencyDown,
+    },
   },
   {
     method: HttpMethod.Get,
@@ -237,6 +250,7 @@ export const routes = [
       200: { description: "The month's totals and its users by total spend", json: monthlyStatsResponse },
       400: badRequest,
       404: notFound('No orders in that month'),
+      503: dependencyDown,
     },
   },
   {

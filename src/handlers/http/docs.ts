@@ -11,7 +11,11 @@ import { docsAssets, docsPage } from '../../web/docs/docsAssets';
 const DESCRIPTION =
   'Orders go onto an SQS queue; a consumer validates them and keeps user, global and monthly statistics in Redis, ' +
   'which these routes serve. Amounts are in currency units with two decimals, months are UTC. ' +
-  'The [dashboard](dashboard) shows the figures live.';
+  'The [dashboard](dashboard) shows the figures live. ' +
+  "A path that is no route answers 404 naming the method and path; a route's path asked with another method answers " +
+  '405 with an Allow header; OPTIONS is the CORS preflight of every path (origins allowed per stage: ' +
+  'CORS_ALLOWED_ORIGINS). A dependency that is down (Redis) makes a route answer 503 with Retry-After; ' +
+  '[GET /health](health) says which.';
 
 let openApiDocument: OpenApiDocument | undefined;
 
