@@ -4,6 +4,8 @@
  */
 export const Limits = {
   produceCount: { min: 1, max: 10_000, default: 10 },
+  /** `npm run cli -- produce N`: larger than one call's maximum, it is sent in calls of `produceCount.max`. */
+  cliProduceCount: { min: 1, max: 1_000_000 },
   /** Seeds are 32-bit: the generator's state. */
   produceSeed: { min: 0, max: 2 ** 32 - 1 },
   ordersPerRequest: { min: 1, max: 500 },

@@ -144,6 +144,8 @@ const cliEnvironmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{1,32}$/, 'use 1 to 32 letters, digits or -')
     .default('local'),
+  /** For `clear` and `redrive`; unset, the CLI asks for it on a terminal. */
+  SQS_ORDERS_ADMIN_TOKEN: emptyAsUnset(z.string().optional()),
 });
 
 export type CliConfig = Readonly<z.infer<typeof cliEnvironmentSchema>>;
