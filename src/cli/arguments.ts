@@ -7,7 +7,7 @@ export const wholeNumberArgument = (value: string | undefined, name: string, min
     throw new UsageError(`${name} must be a whole number ${range}, got ${value ?? 'nothing'}`);
   }
   const number = Number(value);
-  if (number < min || number > max) throw new UsageError(`${name} must be ${range}, got ${value}`);
+  if (number < min || number > max) throw new UsageError(`${name} must be a whole number ${range}, got ${value}`);
   return number;
 };
 
