@@ -17,8 +17,8 @@ const limitQuery = (range: Range & { default: number }) =>
   z.object({ limit: wholeNumber('limit', range).default(range.default) });
 
 // One message for every way a number can be wrong: it names the real range.
-const countRange = `count must be a whole number from ${Limits.produceCount.min} to ${Limits.produceCount.max}`;
-const seedRange = `seed must be a whole number from ${Limits.produceSeed.min} to ${Limits.produceSeed.max}`;
+const countRange = `count must be an integer from ${Limits.produceCount.min} to ${Limits.produceCount.max}`;
+const seedRange = `seed must be an integer from ${Limits.produceSeed.min} to ${Limits.produceSeed.max}`;
 
 export const produceBodySchema = z
   .object({
