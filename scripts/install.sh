@@ -9,7 +9,9 @@ if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-loc
 fi
 
 wanted=$(grep -E '^ministack==' emulator/requirements.txt)
-if ! "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$wanted"; then
+# grep reads all of pip's output (no -q): quitting at the first match makes pip fail on a closed pipe, and pipefail
+# would then read that as "not installed".
+if ! "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -x "$wanted" >/dev/null; then
   log "installing $wanted into $VENV_DIR"
   python3 -m venv "$VENV_DIR"
   "$VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/requirements.txt
