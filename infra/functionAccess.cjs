@@ -7,6 +7,9 @@ const CONSUME = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVi
 /** @type {Record<string, { redis?: true, adminToken?: true, logFiles?: 'read' | 'write', queues?: { orders?: string[], deadLetter?: string[] } }>} */
 const functionAccess = {
   apiInfo: {},
+  routeFallback: {},
+  // GET /health pings Redis and reads the orders queue's attributes.
+  health: { redis: true, queues: { orders: ['sqs:GetQueueAttributes'] } },
   docs: {},
   dashboard: {},
   // The write routes keep their Idempotency-Key records and the queued records of GET /orders/{id} in Redis.

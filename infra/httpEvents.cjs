@@ -32,12 +32,27 @@ const httpEvent = (route, stage) => ({
   },
 });
 
+/** The function that answers what the route list has no method for (src/handlers/http/routeFallback.ts). */
+const ROUTE_FALLBACK = 'routeFallback';
+
+/**
+ * `ANY` on every path of the list (API Gateway prefers a path's own methods, so only other methods and CORS
+ * preflights reach it: 405 with Allow, or the preflight's answer), and `ANY /{proxy+}` for every other path (API
+ * Gateway prefers every other resource, so it only sees paths nobody serves: a 404 naming the method and path).
+ */
+const fallbackEvents = (routes) => {
+  const paths = [...new Set(routes.map((route) => route.path)), '/{proxy+}'];
+  return paths.map((routePath) => ({ http: { path: routePath.replace(/^\//, ''), method: 'any' } }));
+};
+
 module.exports = async ({ resolveVariable }) => {
   const stage = await resolveVariable('sls:stage');
+  const routes = loadRoutes();
   const events = {};
-  for (const route of loadRoutes()) {
+  for (const route of routes) {
     events[route.function] ??= [];
     events[route.function].push(httpEvent(route, stage));
   }
+  events[ROUTE_FALLBACK] = fallbackEvents(routes);
   return events;
 };

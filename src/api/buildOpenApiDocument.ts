@@ -17,7 +17,11 @@ const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => 
   return rest;
 };
 
-const parameters = (schema: z.ZodObject | undefined, location: 'path' | 'query' | 'header') => {
+const parameters = (
+  schema: z.ZodObject | undefined,
+  location: 'path' | 'query' | 'header',
+  examples?: Record<string, string>,
+) => {
   if (!schema) return [];
   const object = toJsonSchema(schema, 'input') as ObjectJsonSchema;
   return Object.entries(object.properties ?? {}).map(([name, { description, ...property }]) => ({
@@ -26,6 +30,7 @@ const parameters = (schema: z.ZodObject | undefined, location: 'path' | 'query' 
     required: location === 'path' || (object.required ?? []).includes(name),
     ...(typeof description === 'string' ? { description } : {}),
     schema: property,
+    ...(examples?.[name] === undefined ? {} : { example: examples[name] }),
   }));
 };
 
@@ -43,10 +48,11 @@ const operationId = ({ method, path }: RouteSpec) =>
     .map((word, index) => (index === 0 ? word : `${word[0]?.toUpperCase()}${word.slice(1)}`))
     .join('');
 
-const operation = (route: RouteSpec) => {
+const operation = (route: RouteSpec, now: Date) => {
+  const examples = route.examples?.(now);
   const routeParameters = [
-    ...parameters(route.pathParameters, 'path'),
-    ...parameters(route.query, 'query'),
+    ...parameters(route.pathParameters, 'path', examples?.path),
+    ...parameters(route.query, 'query', examples?.query),
     ...parameters(route.headers, 'header'),
   ];
   const responses = { ...route.responses, 500: internalError };
@@ -60,7 +66,12 @@ const operation = (route: RouteSpec) => {
       ? {
           requestBody: {
             required: route.body.required,
-            content: { 'application/json': { schema: toJsonSchema(route.body.schema, 'input') } },
+            content: {
+              'application/json': {
+                schema: toJsonSchema(route.body.schema, 'input'),
+                ...(examples?.body === undefined ? {} : { example: examples.body }),
+              },
+            },
           },
         }
       : {}),
@@ -70,13 +81,13 @@ const operation = (route: RouteSpec) => {
 };
 
 /**
- * The OpenAPI 3.1 document of the routes. Its server is relative (`.`, resolved against the document's own URL),
+ * The OpenAPI 3.1 document of the routes, its examples built for `now`. Its server is relative (`.`, resolved against the document's own URL),
  * so "Try it out" works under any API Gateway stage prefix without knowing it.
  */
-export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApiInfo) => {
+export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApiInfo, now = new Date()) => {
   const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
   for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route, now) };
   }
   return {
     openapi: '3.1.0',

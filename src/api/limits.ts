@@ -4,6 +4,8 @@
  */
 export const Limits = {
   produceCount: { min: 1, max: 10_000, default: 10 },
+  /** `npm run cli -- produce N`: larger than one call's maximum, it is sent in calls of `produceCount.max`. */
+  cliProduceCount: { min: 1, max: 1_000_000 },
   /** Seeds are 32-bit: the generator's state. */
   produceSeed: { min: 0, max: 2 ** 32 - 1 },
   ordersPerRequest: { min: 1, max: 500 },
@@ -27,6 +29,12 @@ export const Limits = {
      */
     pendingSeconds: 60,
   },
+  /** What a 503 for a dependency that is down (Redis, the queue) asks a client to wait before it retries. */
+  dependencyRetryAfterSeconds: 5,
+  /** Each check of GET /health gets this long, so a dependency that hangs reads as down well inside API Gateway's 29 s. */
+  healthCheckTimeoutMs: 3000,
+  /** How long a browser may reuse a CORS preflight's answer. */
+  corsPreflightMaxAgeSeconds: 600,
 } as const;
 
 /** `1-1000`: how a range reads in route summaries. */

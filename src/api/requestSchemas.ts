@@ -16,15 +16,24 @@ const wholeNumber = (name: string, { min, max }: Range) =>
 const limitQuery = (range: Range & { default: number }) =>
   z.object({ limit: wholeNumber('limit', range).default(range.default) });
 
+// One message for every way a number can be wrong: it names the real range.
+const countRange = `count must be an integer from ${Limits.produceCount.min} to ${Limits.produceCount.max}`;
+const seedRange = `seed must be an integer from ${Limits.produceSeed.min} to ${Limits.produceSeed.max}`;
+
 export const produceBodySchema = z
   .object({
     count: z
-      .number()
-      .int('count must be an integer')
-      .min(Limits.produceCount.min)
-      .max(Limits.produceCount.max)
+      .number(countRange)
+      .int(countRange)
+      .min(Limits.produceCount.min, countRange)
+      .max(Limits.produceCount.max, countRange)
       .default(Limits.produceCount.default),
-    seed: z.number().int('seed must be an integer').min(Limits.produceSeed.min).max(Limits.produceSeed.max).optional(),
+    seed: z
+      .number(seedRange)
+      .int(seedRange)
+      .min(Limits.produceSeed.min, seedRange)
+      .max(Limits.produceSeed.max, seedRange)
+      .optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import type { CheckResult } from '../lib/health/runChecks';
 import { formatCents } from '../lib/money';
 import type { DeadLetter, DeadLetterPeek } from '../lib/queue/peekDeadLetterQueue';
 import { OrderStatus, type OrderStatusReport } from '../lib/stats/orderStatus';
@@ -5,6 +6,7 @@ import type { GlobalStats, MonthlyStats, MonthTotals, Rankings, UserStats } from
 import type {
   DeadLetterQueueResponse,
   GlobalStatsResponse,
+  HealthResponse,
   MonthlyStatsResponse,
   MonthTotalsResponse,
   OrderStatusResponse,
@@ -80,3 +82,14 @@ export const orderStatusBody = (report: OrderStatusReport): OrderStatusResponse 
   rule: report.status === OrderStatus.Failed ? report.rule : null,
   reason: report.status === OrderStatus.DeadLettered ? report.reason : null,
 });
+const checkBody = (check: CheckResult) =>
+  check.up
+    ? { status: 'up' as const, duration_ms: check.durationMs }
+    : { status: 'down' as const, duration_ms: check.durationMs, detail: check.detail };
+
+export const healthBody = (checks: { redis: CheckResult; queue: CheckResult }): HealthResponse => {
+  const down = (Object.entries(checks) as [string, CheckResult][]).filter(([, check]) => !check.up).map(([name]) => name);
+  const body = { checks: { redis: checkBody(checks.redis), queue: checkBody(checks.queue) } };
+  if (down.length === 0) return { status: 'ok', ...body };
+  return { status: 'unavailable', error: `Unavailable: ${down.join(' and ')} cannot be reached`, ...body };
+};

@@ -16,6 +16,20 @@ export const apiInfoResponse = z.strictObject({
   endpoints: z.array(z.strictObject({ method: z.string(), path: z.string(), description: z.string() })),
 });
 
+const dependencyCheck = z.strictObject({
+  status: z.enum(['up', 'down']),
+  duration_ms: z.number().min(0),
+  detail: z.string().optional().meta({ description: 'Why it is down' }),
+});
+
+export const healthResponse = z
+  .strictObject({
+    status: z.enum(['ok', 'unavailable']),
+    error: z.string().optional().meta({ description: 'What is down (only when status is unavailable)' }),
+    checks: z.strictObject({ redis: dependencyCheck, queue: dependencyCheck }),
+  })
+  .meta({ description: 'Each dependency checked, with how long its check took' });
+
 const queuedOrder = z.strictObject({
   order_id: z.string(),
   user_id: z.string(),
@@ -115,3 +129,4 @@ export type MonthTotalsResponse = z.infer<typeof monthTotalsResponse>;
 export type RankingsResponse = z.infer<typeof rankingsResponse>;
 export type DeadLetterQueueResponse = z.infer<typeof deadLetterQueueResponse>;
 export type OrderStatusResponse = z.infer<typeof orderStatusResponse>;
+export type HealthResponse = z.infer<typeof healthResponse>;

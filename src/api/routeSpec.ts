@@ -5,6 +5,9 @@ export const HttpMethod = {
   Post: 'POST',
   Delete: 'DELETE',
 } as const;
+
+/** What a CORS preflight asks with; no route of the list has it: the route fallback answers it for every path. */
+export const PREFLIGHT_METHOD = 'OPTIONS';
 export type HttpMethod = (typeof HttpMethod)[keyof typeof HttpMethod];
 
 export const TextContentType = {
@@ -26,6 +29,7 @@ export type RouteTag = (typeof RouteTag)[keyof typeof RouteTag];
 /** The Lambda functions that serve HTTP routes, by their names in serverless.yml. */
 export const HttpFunction = {
   ApiInfo: 'apiInfo',
+  Health: 'health',
   Produce: 'produce',
   Orders: 'orders',
   OrderStatus: 'orderStatus',
@@ -44,6 +48,9 @@ export const ADMIN_TOKEN_HEADER = 'x-admin-token';
 
 /** One answer of a route: a JSON body described by its zod schema, or a text document of the listed types. */
 export type RouteResponse = { description: string; json: z.ZodType } | { description: string; text: readonly TextContentType[] };
+
+/** Example values of a route's inputs, as a client sends them (query and path values are strings). */
+export type RouteExamples = { query?: Record<string, string>; path?: Record<string, string>; body?: unknown };
 
 /**
  * One HTTP route, written once: serverless.yml's events, the handlers' dispatch, the input parsing, GET /api and the
@@ -67,6 +74,11 @@ export type RouteSpec = {
   /** A path parameter outside its schema names something that does not exist (404), not a bad request (400). */
   unknownPathIsNotFound?: boolean;
   body?: { schema: z.ZodType; required: boolean; maxBytes?: number };
+  /**
+   * Real values for every parameter and the body, which Swagger UI's "Try it out" sends as they are; built when the
+   * document is (an order of the current month). Each must pass the route's own schemas (a unit test checks it).
+   */
+  examples?: (now: Date) => RouteExamples;
   /** Destructive routes: the `x-admin-token` header must match the stage's admin token. */
   requiresAdminToken?: boolean;
   /** Routes that write or expose queued bodies: outside the local stage API Gateway demands an API key. */

@@ -1,6 +1,9 @@
 import { describeRange, Limits } from './limits';
+import { exampleOrder, monthOf } from './requestExamples';
 import {
   consumerLogsQuerySchema,
+  DASHBOARD_ASSETS,
+  DOCS_ASSETS,
   dashboardAssetPathSchema,
   deadLetterQueueQuerySchema,
   IDEMPOTENCY_KEY_HEADER,
@@ -20,6 +23,7 @@ import {
   deadLetterQueueResponse,
   errorResponse,
   globalStatsResponse,
+  healthResponse,
   monthlyStatsResponse,
   monthTotalsResponse,
   openApiResponse,
@@ -49,6 +53,11 @@ const adminTokenRefusals: Readonly<Record<number, RouteResponse>> = {
   401: { description: `No ${ADMIN_TOKEN_HEADER} header`, json: errorResponse },
   403: { description: `A wrong ${ADMIN_TOKEN_HEADER}`, json: errorResponse },
 };
+/** Redis (or the queue) cannot be reached: the answer carries Retry-After. */
+const dependencyDown: RouteResponse = {
+  description: 'A dependency (Redis) cannot be reached: retry after the Retry-After header',
+  json: errorResponse,
+};
 const payloadTooLarge: RouteResponse = { description: 'The body is larger than the route accepts', json: errorResponse };
 /** What a route taking an Idempotency-Key answers besides its own responses (a replay answers those again). */
 const idempotencyRefusals: Readonly<Record<number, RouteResponse>> = {
@@ -69,11 +78,33 @@ const asset: RouteResponse = { description: 'The file', text: [TextContentType.J
 export const routes = [
   {
     method: HttpMethod.Get,
+    path: '/',
+    function: HttpFunction.ApiInfo,
+    tag: RouteTag.Documentation,
+    summary: 'Where to start: this service and its endpoints (the same as GET /api)',
+    responses: { 200: { description: 'The service name and its routes', json: apiInfoResponse } },
+  },
+  {
+    method: HttpMethod.Get,
     path: '/api',
     function: HttpFunction.ApiInfo,
     tag: RouteTag.Documentation,
     summary: 'This service and its endpoints',
     responses: { 200: { description: 'The service name and its routes', json: apiInfoResponse } },
+  },
+  {
+    method: HttpMethod.Get,
+    path: '/health',
+    function: HttpFunction.Health,
+    tag: RouteTag.Operations,
+    summary: 'Whether Redis and the orders queue answer: 200, or 503 naming what is down',
+    description:
+      'One PING to Redis and one GetQueueAttributes on the orders queue, each given ' +
+      `${Limits.healthCheckTimeoutMs} ms. The CLI's url command and the dashboard use it.`,
+    responses: {
+      200: { description: 'Every dependency answers', json: healthResponse },
+      503: { description: 'At least one dependency is down; `error` names it', json: healthResponse },
+    },
   },
   {
     method: HttpMethod.Post,
@@ -87,6 +118,7 @@ export const routes = [
     body: { schema: produceBodySchema, required: false },
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
+    examples: () => ({ body: { count: Limits.produceCount.default } }),
     requiresApiKey: true,
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
@@ -110,6 +142,7 @@ export const routes = [
     body: { schema: ordersBodySchema, required: true, maxBytes: Limits.ordersBodyBytes },
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
+    examples: (now) => ({ body: exampleOrder(now) }),
     requiresApiKey: true,
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
@@ -147,6 +180,7 @@ export const routes = [
     tag: RouteTag.Operations,
     summary: `Latest consumer log entries (?limit=${describeRange(Limits.consumerLogsLimit)}, default ${Limits.consumerLogsLimit.default})`,
     query: consumerLogsQuerySchema,
+    examples: () => ({ query: { limit: String(Limits.consumerLogsLimit.default) } }),
     responses: { 200: { description: 'The newest entries, oldest first', json: consumerLogsResponse }, 400: badRequest },
   },
   {
@@ -172,6 +206,7 @@ export const routes = [
     summary: `Dead-letter queue: message count and a peek at up to ${Limits.deadLetterPeekLimit.max} (?limit=${describeRange(Limits.deadLetterPeekLimit)})`,
     description: 'Peeks with a visibility timeout of 0, so the messages stay; on real SQS a peek raises their receive count.',
     query: deadLetterQueueQuerySchema,
+    examples: () => ({ query: { limit: String(Limits.deadLetterPeekLimit.default) } }),
     requiresApiKey: true,
     responses: { 200: { description: 'The count and the first messages', json: deadLetterQueueResponse }, 400: badRequest },
   },
@@ -197,7 +232,12 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: `User rankings by total spend and order count (?limit=${describeRange(Limits.rankingLimit)})`,
     query: usersQuerySchema,
-    responses: { 200: { description: 'Both rankings, ties broken by user id', json: rankingsResponse }, 400: badRequest },
+    examples: () => ({ query: { limit: String(Limits.rankingLimit.default) } }),
+    responses: {
+      200: { description: 'Both rankings, ties broken by user id', json: rankingsResponse },
+      400: badRequest,
+      503: dependencyDown,
+    },
   },
   {
     method: HttpMethod.Get,
@@ -206,10 +246,12 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: "One user's statistics",
     pathParameters: userPathSchema,
+    examples: () => ({ path: { user_id: 'U1001' } }),
     responses: {
       200: { description: "The user's figures", json: userStatsResponse },
       400: badRequest,
       404: notFound('No order mentioned this user'),
+      503: dependencyDown,
     },
   },
   {
@@ -218,7 +260,10 @@ export const routes = [
     function: HttpFunction.Stats,
     tag: RouteTag.Statistics,
     summary: 'Totals across all orders',
-    responses: { 200: { description: 'Valid orders, their revenue and failed orders', json: globalStatsResponse } },
+    responses: {
+      200: { description: 'Valid orders, their revenue and failed orders', json: globalStatsResponse },
+      503: dependencyDown,
+    },
   },
   {
     method: HttpMethod.Get,
@@ -235,10 +280,12 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: 'Totals and per-user figures for a month (YYYY-MM)',
     pathParameters: monthPathSchema,
+    examples: (now) => ({ path: { month: monthOf(now) } }),
     responses: {
       200: { description: "The month's totals and its users by total spend", json: monthlyStatsResponse },
       400: badRequest,
       404: notFound('No orders in that month'),
+      503: dependencyDown,
     },
   },
   {
@@ -264,6 +311,7 @@ export const routes = [
     tag: RouteTag.Documentation,
     summary: "Swagger UI's script and style sheet",
     pathParameters: docsAssetPathSchema,
+    examples: () => ({ path: { asset: DOCS_ASSETS[0] } }),
     unknownPathIsNotFound: true,
     responses: { 200: asset, 404: notFound('No such file') },
   },
@@ -282,6 +330,7 @@ export const routes = [
     tag: RouteTag.Documentation,
     summary: "The dashboard's script and style sheet",
     pathParameters: dashboardAssetPathSchema,
+    examples: () => ({ path: { asset: DASHBOARD_ASSETS[0] } }),
     unknownPathIsNotFound: true,
     responses: { 200: asset, 404: notFound('No such file') },
   },

@@ -25,13 +25,13 @@ const parseJson = (text: string): unknown => {
 
 /** The deployed API, JSON in and out; an error status becomes an ApiError naming the request. */
 export const createApiClient = (baseUrl: string) => {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const request = `${method} ${path}`;
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -52,7 +52,8 @@ export const createApiClient = (baseUrl: string) => {
   return {
     baseUrl,
     get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    post: <T>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    delete: <T>(path: string, headers?: Record<string, string>) => call<T>('DELETE', path, undefined, headers),
   };
 };
 

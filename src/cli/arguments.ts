@@ -2,10 +2,12 @@ import { UsageError } from './cliErrors';
 
 /** A positional argument that must be a whole number within bounds, e.g. the count of `produce 500`. */
 export const wholeNumberArgument = (value: string | undefined, name: string, min: number, max: number): number => {
-  if (value === undefined || !/^\d+$/.test(value))
-    throw new UsageError(`${name} must be a whole number, got ${value ?? 'nothing'}`);
+  const range = `from ${min} to ${max}`;
+  if (value === undefined || !/^\d+$/.test(value)) {
+    throw new UsageError(`${name} must be a whole number ${range}, got ${value ?? 'nothing'}`);
+  }
   const number = Number(value);
-  if (number < min || number > max) throw new UsageError(`${name} must be from ${min} to ${max}, got ${number}`);
+  if (number < min || number > max) throw new UsageError(`${name} must be a whole number ${range}, got ${value}`);
   return number;
 };
 

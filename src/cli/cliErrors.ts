@@ -23,7 +23,7 @@ export class ApiError extends CliError {
   constructor(
     readonly request: string,
     readonly status: number,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${request} failed (${status}): ${detail}`);
   }

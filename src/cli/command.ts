@@ -13,6 +13,8 @@ export type Output = {
 
 export type CommandContext = {
   api: ApiClient;
+  /** The admin token for destructive commands: SQS_ORDERS_ADMIN_TOKEN, or asked for on the terminal. */
+  adminToken(): Promise<string>;
   positionals: readonly string[];
   options: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   output: Output;
@@ -25,6 +27,8 @@ export type Command = {
   /** How many positional arguments it takes at most. */
   maxArguments: number;
   summary: string;
+  /** More lines for `<command> --help`: what the arguments mean, the limits, examples. */
+  details?: readonly string[];
   options?: CommandOptions;
   run(context: CommandContext): Promise<void>;
 };

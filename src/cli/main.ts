@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../lib/config/config';
+import packageJson from '../../package.json';
+import { ConfigError, getCliConfig } from '../lib/config/config';
+import { adminTokenFrom } from './adminToken';
 import { createApiClient } from './apiClient';
 import { CliError, UsageError } from './cliErrors';
 import type { Command, Output } from './command';
+import { clearCommand } from './commands/clear';
 import { dlqCommand } from './commands/dlq';
 import { logsCommand } from './commands/logs';
 import { monthCommand } from './commands/month';
 import { orderCommand } from './commands/order';
 import { produceCommand } from './commands/produce';
+import { redriveCommand } from './commands/redrive';
 import { sendCommand } from './commands/send';
 import { statsCommand } from './commands/stats';
 import { urlCommand } from './commands/url';
@@ -25,12 +29,18 @@ const COMMANDS: readonly Command[] = [
   monthCommand,
   logsCommand,
   dlqCommand,
+  redriveCommand,
+  clearCommand,
   urlCommand,
 ];
+const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-V']);
 
 const helpText = (): string =>
   [
     `Usage: ${PROGRAM} <command> [arguments]`,
+    `       ${PROGRAM} <command> --help    what a command takes and does`,
+    `       ${PROGRAM} --version`,
     '',
     ...formatTable(COMMANDS.map((command) => [`  ${command.name} ${command.usage}`.trimEnd(), command.summary])),
     '',
@@ -38,6 +48,14 @@ const helpText = (): string =>
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax shown to the user, not a template
     '  http://localhost:${EMULATOR_PORT:-4566}/restapis/sqs-orders-${STAGE:-local}/${STAGE:-local}/_user_request_',
     'Exit status: 0 done, 1 the API or the pipeline failed, 2 a wrong command line.',
+  ].join('\n');
+
+const commandHelpText = (command: Command): string =>
+  [
+    `Usage: ${PROGRAM} ${command.name} ${command.usage}`.trimEnd(),
+    '',
+    command.summary,
+    ...(command.details && command.details.length > 0 ? ['', ...command.details] : []),
   ].join('\n');
 
 const standardOutput: Output = {
@@ -58,17 +76,27 @@ const parseCommandLine = (command: Command, args: string[]) => {
   }
 };
 
+const findCommand = (name: string): Command => {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; see ${PROGRAM} --help`);
+  return command;
+};
+
 const run = async ([name, ...args]: string[]): Promise<void> => {
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  if (name !== undefined && VERSION_FLAGS.has(name)) return standardOutput.line(`sqs-orders ${packageJson.version}`);
+  if (name === 'help' && args[0] !== undefined) return standardOutput.line(commandHelpText(findCommand(args[0])));
+  if (name === undefined || name === 'help' || HELP_FLAGS.has(name)) {
     process.stdout.write(`${helpText()}\n`);
     if (name === undefined) throw new UsageError('no command given');
     return;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}; see ${PROGRAM} help`);
+  const command = findCommand(name);
+  // Asking for help never needs the API, whatever else the line holds.
+  if (args.some((arg) => HELP_FLAGS.has(arg))) return standardOutput.line(commandHelpText(command));
   const { positionals, values } = parseCommandLine(command, args);
+  const adminToken = adminTokenFrom(getCliConfig().SQS_ORDERS_ADMIN_TOKEN, process.stdin, process.stderr);
   const api = createApiClient(await findApi());
-  await command.run({ api, positionals, options: values, output: standardOutput });
+  await command.run({ api, adminToken, positionals, options: values, output: standardOutput });
 };
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();

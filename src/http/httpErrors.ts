@@ -9,6 +9,10 @@ export const notFound = (message: string) => createError(404, message);
 export const conflict = (message: string, headers: Record<string, string> = {}) =>
   Object.assign(createError(409, message), { headers });
 export const unprocessableContent = (message: string) => createError(422, message);
+/** `allow` lists the methods the path does have (RFC 9110 15.5.6). */
+export const methodNotAllowed = (message: string, allow: string) =>
+  Object.assign(createError(405, message), { headers: { allow } });
 export const payloadTooLarge = (message: string) => createError(413, message);
+export const unsupportedMediaType = (message: string) => createError(415, message);
 /** A 5xx that still tells the client what to do next, unlike a failure of ours (a bare 500). */
 export const serviceUnavailable = (message: string) => createError(503, message, { expose: true });

@@ -9,16 +9,20 @@ import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import { logger } from '../lib/logging/logger';
 import { notFound } from './httpErrors';
 import { accessLog } from './middleware/accessLog';
+import { dependencyUnavailable } from './middleware/dependencyUnavailable';
 import { closeWhenLocal } from './middleware/closeWhenLocal';
+import { cors } from './middleware/cors';
 import { emptyBodyAsEmptyObject } from './middleware/emptyBodyAsEmptyObject';
 import { httpBodyLimit } from './middleware/httpBodyLimit';
 import { idempotencyKey } from './middleware/idempotencyKey';
 import { jsonErrorBody } from './middleware/jsonErrorBody';
 import { requireAdminToken } from './middleware/requireAdminToken';
+import { requireJsonBody } from './middleware/requireJsonBody';
 import { parseRouteInput, type RouteInput } from './parseRouteInput';
 import { installSourceMappedStackTraces } from '../runtime/sourceMappedStackTraces';
 
 installSourceMappedStackTraces();
+import { hasTrailingSlash, trailingSlashRedirect } from './trailingSlashRedirect';
 
 export type RouteImplementation<R extends RouteSpec, D> = (
   input: RouteInput<R>,
@@ -39,6 +43,8 @@ export type FunctionDependencies<D> = {
   adminToken?: (dependencies: D) => Promise<string | undefined>;
   /** Where routes marked `idempotent` keep their Idempotency-Key records. */
   idempotencyStore?: (dependencies: D) => Promise<IdempotencyStore>;
+  /** Origins whose pages may read the answers (CORS); none when absent. */
+  allowedOrigins?: (dependencies: D) => readonly string[];
   /** What `sls invoke local` must close so the process can exit. */
   closeWhenLocal?: () => Promise<void>;
 };
@@ -51,14 +57,15 @@ const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) =
 
 /**
  * The Lambda handler of one function of the route list: middy with the access log, Powertools' request context,
- * middy's error handler (only errors below 500, and our 503s, reach the client), the body limit, JSON parsing and the
- * admin token where the routes ask for them, the Idempotency-Key for idempotent routes, then the route's input parsed
- * with its schemas and its implementation.
+ * CORS headers for the allowed origins, a redirect for a page's URL with a trailing slash, middy's error handler (only
+ * errors below 500, and our 503s, reach the client), the body limit, JSON parsing and the admin token where the routes
+ * ask for them, the Idempotency-Key for idempotent routes, then the route's input parsed with its schemas and its
+ * implementation.
  */
 export const httpFunction = <R extends RouteSpec, D>(
   routes: readonly R[],
   implementations: RouteImplementations<R, D>,
-  { dependencies, adminToken, idempotencyStore, closeWhenLocal: close }: FunctionDependencies<D>,
+  { dependencies, adminToken, idempotencyStore, allowedOrigins, closeWhenLocal: close }: FunctionDependencies<D>,
 ) => {
   const byKey = new Map<string, [R, RouteImplementation<R, D>]>(
     routes.map((route) => [
@@ -67,6 +74,7 @@ export const httpFunction = <R extends RouteSpec, D>(
     ]),
   );
   const dispatch = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    if (hasTrailingSlash(event)) return trailingSlashRedirect(event);
     const entry = byKey.get(`${event.httpMethod} ${event.resource}`);
     if (!entry) throw notFound(`No route for ${event.httpMethod} ${event.path}`);
     const [route, implementation] = entry;
@@ -77,13 +85,15 @@ export const httpFunction = <R extends RouteSpec, D>(
   const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>(dispatch)
     .use(injectLambdaContext(logger))
     .use(accessLog())
+    .use(cors(() => (allowedOrigins ? allowedOrigins(dependencies()) : [])))
     .use(
       httpErrorHandler({
         logger: (error) => logFailure(error),
         fallbackMessage: JSON.stringify({ error: 'Internal server error' }),
       }),
     )
-    .use(jsonErrorBody());
+    .use(jsonErrorBody())
+    .use(dependencyUnavailable());
   if (close) handler.use(closeWhenLocal(close));
   handler.use(httpBodyLimit(maxBodyBytes));
   if (sameForAll(routes, (route) => route.requiresAdminToken === true, 'require the admin token')) {
@@ -91,7 +101,7 @@ export const httpFunction = <R extends RouteSpec, D>(
   }
   if (sameForAll(routes, (route) => route.body !== undefined, 'take a body')) {
     if (routes.some((route) => route.body?.required === false)) handler.use(emptyBodyAsEmptyObject());
-    handler.use(httpJsonBodyParser());
+    handler.use(requireJsonBody()).use(httpJsonBodyParser());
   }
   if (sameForAll(routes, (route) => route.idempotent === true, 'be idempotent')) {
     if (!idempotencyStore) throw new Error('Idempotent routes need an idempotencyStore');

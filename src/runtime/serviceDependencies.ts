@@ -68,6 +68,7 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
       if (!store) throw new Error('An idempotent route needs the idempotency provider');
       return store();
     },
+    allowedOrigins: (dependencies) => dependencies.config.CORS_ALLOWED_ORIGINS,
     closeWhenLocal: close,
   };
 };

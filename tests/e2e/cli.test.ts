@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,20 +150,49 @@ describe('npm run cli', () => {
   test.each([
     [['bogus'], /unknown command "bogus"/],
     [['stats', 'extra'], /too many arguments: extra/],
-    [['produce', 'many'], /count must be a whole number/],
-    // The CLI reads the route's own limit, so it refuses what the API would refuse before sending anything.
-    [['produce', '20000'], /count must be from 1 to 10000, got 20000/],
+    [['produce', 'many'], /count must be a whole number from 1 to 1000000, got many$/],
+    // The real range, not 1 to Number.MAX_SAFE_INTEGER; counts above one call's 10000 go in several calls.
+    [['produce', '0'], /count must be a whole number from 1 to 1000000, got 0$/],
+    [['produce', '2000000'], /count must be a whole number from 1 to 1000000, got 2000000$/],
+    [['produce', '5', '--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295, got 4294967296$/],
     [['logs', '--since', 'now'], /Unknown option '--since'/],
   ])('a wrong command line, %j: one line, exit status 2', async (args, pattern) => {
     expectOneLineError(await runCli(args, viaUrl), pattern, 2);
   });
 
-  test('help lists every command', async () => {
-    const run = await runCli(['help'], {});
+  test.each([['help'], ['--help'], ['-h']])('%s lists every command, without needing the API', async (flag) => {
+    const run = await runCli([flag], {});
     expect(run.code).toBe(0);
-    for (const name of ['produce', 'send', 'stats', 'user', 'month', 'logs', 'dlq', 'url']) {
+    for (const name of ['produce', 'send', 'stats', 'user', 'month', 'logs', 'dlq', 'redrive', 'clear', 'url']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
+  });
+
+  test.each([[['produce', '--help']], [['help', 'produce']], [['produce', '500', '-h']]])(
+    '%j: what produce takes, its limits and what it does, without needing the API',
+    async (args) => {
+      const run = await runCli(args, { EMULATOR_PORT: String(await freePort()) });
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+      const lines = run.stdout.split('\n');
+      expect(lines[0]).toBe('Usage: npm run cli -- produce <count> [--seed N] [--no-wait] [--json]');
+      expect(run.stdout).toContain('<count> is a whole number from 1 to 1,000,000. POST /produce takes up to 10,000');
+    },
+  );
+
+  test.each(['clear', 'redrive', 'url', 'send', 'logs', 'month', 'user', 'stats', 'dlq'])(
+    '%s --help explains the command',
+    async (name) => {
+      const run = await runCli([name, '--help'], {});
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: npm run cli -- ${name}\\b`));
+      expect(run.stdout.split('\n')[2]?.length).toBeGreaterThan(10);
+    },
+  );
+
+  test('--version prints the version of package.json', async () => {
+    const packageJson = JSON.parse(await readFile(join(import.meta.dirname ?? '', '..', '..', 'package.json'), 'utf8'));
+    const run = await runCli(['--version'], {});
+    expect(run).toMatchObject({ code: 0, stdout: `sqs-orders ${packageJson.version}\n`, stderr: '' });
   });
 
   test('logs -n 5: the five newest consumer log lines, one per line', async () => {
@@ -235,4 +264,61 @@ describe('npm run cli', () => {
     expect(run.stdout.split('\n')[0]).toMatch(/^Dead-letter queue: about \d+ messages?$/);
     // The dead-letter function's first request: a cold start.
   }, 30_000);
+
+  test('url: the URL, and GET /health says Redis and the queue answer', async () => {
+    const run = await runCli(['url'], viaUrl);
+    expect(run).toMatchObject({ code: 0, stdout: `${env.apiUrl}\n`, stderr: '' });
+  });
+
+  test('clear and redrive without a terminal and without SQS_ORDERS_ADMIN_TOKEN: say which variable to set', async () => {
+    for (const name of ['clear', 'redrive']) {
+      expectOneLineError(await runCli([name], viaUrl), /needs the admin token: set SQS_ORDERS_ADMIN_TOKEN/, 2);
+    }
+    const global = (await api.get('/stats/global')).body as { total_orders: number };
+    expect(global.total_orders).toBeGreaterThan(0);
+  });
+
+  test('a wrong admin token: the API refuses it (403) and nothing is deleted', async () => {
+    const run = await runCli(['clear'], { ...viaUrl, SQS_ORDERS_ADMIN_TOKEN: 'not-the-token' });
+    expectOneLineError(run, /^sqs-orders: DELETE \/clear_redis_db failed \(403\): Wrong x-admin-token$/);
+    expect(((await api.get('/stats/global')).body as { total_orders: number }).total_orders).toBeGreaterThan(0);
+  });
+
+  test('redrive with SQS_ORDERS_ADMIN_TOKEN: how many moved, failed and remain', async () => {
+    const run = await runCli(['redrive'], { ...viaUrl, SQS_ORDERS_ADMIN_TOKEN: 'local-admin' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Moved \d+ messages? back to the orders queue; \d+ failed, \d+ remain in the dead-letter queue\.\n$/,
+    );
+  });
+
+  test('clear with the token typed at the prompt on a terminal: not echoed, every key deleted', async () => {
+    // `script` gives the CLI a pseudo-terminal, as a person running it has; the token is typed into it.
+    const prompt = 'Admin token (x-admin-token): ';
+    const run = await runCli(['clear'], viaUrl, undefined, { terminal: { prompt, input: 'local-admin\r' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(prompt);
+    expect(run.stdout).not.toContain('local-admin');
+    expect(run.stdout).toMatch(/Cleared: [\d,]+ keys? deleted\./);
+    expect((await api.get('/stats/global')).body).toEqual({ total_orders: 0, total_revenue: 0, failed_orders: 0 });
+  }, 60_000);
+
+  test('produce 10010: two calls of POST /produce (10000 and 10), one progress bar, every order consumed', async () => {
+    const total = 10_010;
+    const run = await runCli(['produce', String(total), '--seed', '99'], viaUrl);
+    expect(run.code).toBe(0);
+    const expectedTotals = expectedStats(
+      [...generateOrders(10_000, { seed: 99 }), ...generateOrders(10, { seed: 100 })],
+      () => month,
+    );
+    expect(run.stdout.split('\n')).toEqual([
+      'Sent 10,010 orders to the queue.',
+      `Consumed 10,010 orders: ${count(expectedTotals.global.total_orders)} valid ` +
+        `(revenue +${amount(expectedTotals.global.total_revenue_cents)}), ${count(expectedTotals.global.failed_orders)} failed.`,
+      '',
+    ]);
+    const progress = run.stderr.trimEnd().split('\n');
+    expect(progress.every((line) => /^\d+\/10010 orders consumed$/.test(line))).toBe(true);
+    expect(progress.at(-1)).toBe('10010/10010 orders consumed');
+  }, 240_000);
 });

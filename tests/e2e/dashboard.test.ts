@@ -19,7 +19,15 @@ const integer = (value: number) => value.toLocaleString('en-US');
 declare const document: {
   querySelector(selector: string): { textContent: string | null } | null;
   querySelectorAll(selector: string): { length: number };
+  documentElement: { scrollWidth: number; clientWidth: number };
 };
+declare const window: { innerWidth: number };
+declare const getComputedStyle: (element: unknown) => { backgroundColor: string };
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** How far the page reaches past the right edge of the window: 0 when nothing forces a horizontal scroll bar. */
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 const textOf = (page: Page, selector: string) => page.locator(selector).textContent();
 
@@ -87,9 +95,81 @@ describe('the dashboard and the API docs in headless Chromium', () => {
     expect(await page.locator('#log-lines li').count()).toBe(15);
     expect(await page.locator('#status').getAttribute('data-state')).toBe('live');
 
+    // A time axis: the place of each month follows the calendar, so the 12 months without orders between 2025-10
+    // and this month are a gap twelve times as wide as the step from 2025-09 to 2025-10.
+    const centers = await months.evaluateAll((groups) =>
+      groups.map((group) => {
+        const bar = group.querySelector('rect.revenue');
+        return Number(bar?.getAttribute('x')) + Number(bar?.getAttribute('width')) / 2;
+      }),
+    );
+    const [september, october, current] = centers as [number, number, number];
+    expect((current - october) / (october - september)).toBeCloseTo(monthIndex(month) - monthIndex('2025-10'), 5);
+    // One unit per axis, round ticks (1, 2, 2.5 or 5 times a power of ten apart), and no bar too small to see.
+    expect(await page.locator('#monthly-chart .axis-title').allTextContents()).toEqual([
+      'Revenue (currency units)',
+      'Orders (count)',
+    ]);
+    const ticks = (await page.locator('#monthly-chart .y-tick').allTextContents()).map((label) =>
+      Number(label.replace(/K$/, 'e3').replace(/M$/, 'e6').replace(/B$/, 'e9')),
+    );
+    expect(ticks.every(Number.isFinite)).toBe(true);
+    const steps = ticks
+      .slice(1)
+      .map((tick, index) => tick - (ticks[index] ?? 0))
+      .filter((step) => step > 0);
+    for (const step of steps) expect([1, 2, 2.5, 5]).toContain(Number((step / 10 ** Math.floor(Math.log10(step))).toFixed(6)));
+    const heights = await page
+      .locator('#monthly-chart [data-month] rect')
+      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('height'))));
+    expect(heights.filter((height) => height > 0).every((height) => height >= 2)).toBe(true);
+
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
+
+  test.each([390, 768])(
+    'at %i px wide nothing overflows sideways, long unbroken log lines included',
+    async (width) => {
+      const marker = `ORD-${'UNBROKEN'.repeat(40)}`;
+      const [order] = generateOrders(1, { seed: SEED + 7 });
+      expect((await api.postJson('/orders', [{ ...order, order_id: `${marker}-${width}` }])).status).toBe(202);
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const problems = collectPageProblems(page);
+      await page.goto(`${env.apiUrl}/dashboard`);
+      await page.waitForFunction((id) => document.querySelector('#log-lines')?.textContent?.includes(id) === true, marker, {
+        timeout: 60_000,
+        polling: 250,
+      });
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, `dashboard-${width}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+    },
+    90_000,
+  );
+
+  test('/dashboard/ with a trailing slash: redirected to /dashboard, styled and live', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = collectPageProblems(page);
+    await page.goto(`${env.apiUrl}/dashboard/`);
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Live') === true, undefined, {
+      timeout: 30_000,
+    });
+    expect(page.url()).toBe(`${env.apiUrl}/dashboard`);
+    // The style sheet's page colour: it only applies when dashboard.css was found.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(244, 246, 249)');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  test('/docs/ with a trailing slash: redirected to /docs, Swagger UI lists the routes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = collectPageProblems(page);
+    await page.goto(`${env.apiUrl}/docs/`);
+    await page.waitForSelector('.opblock', { timeout: 30_000 });
+    expect(page.url()).toBe(`${env.apiUrl}/docs`);
+    expect(await page.locator('.opblock').count()).toBe(routes.length);
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   test('Swagger UI lists every route and "Try it out" reaches the API under the stage prefix', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -110,4 +190,30 @@ describe('the dashboard and the API docs in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'docs.png') });
     expect(problems).toEqual([]);
   }, 90_000);
+
+  test.each([
+    ['orders', 'postOrders', '202'],
+    ['orders', 'postProduce', '200'],
+  ])(
+    '"Try it out" on %s/%s, executed as it comes: %s, and every order lands in this month',
+    async (tag, id, expected) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems = collectPageProblems(page);
+      await page.goto(`${env.apiUrl}/docs`);
+      const operation = page.locator(`#operations-${tag}-${id}`);
+      await operation.waitFor({ timeout: 30_000 });
+      await operation.locator('.opblock-summary').click();
+      await operation.locator('button.try-out__btn').click();
+      await operation.locator('button.execute').click();
+      const status = operation.locator('.live-responses-table tbody .response-col_status');
+      await status.waitFor({ timeout: 30_000 });
+      expect((await status.textContent())?.trim()).toBe(expected);
+      const month = new Date().toISOString().slice(0, 7);
+      const months = await api.get('/stats/monthly');
+      const later = (months.body as { months: { month: string }[] }).months.filter((entry) => entry.month > month);
+      expect(later).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    90_000,
+  );
 });

@@ -15,10 +15,12 @@ type RoleProperties = { Policies: { PolicyDocument: { Statement: Statement[] } }
  * The functions whose code opens a Redis connection or the consumer log directory, and only they. The write routes
  * keep Idempotency-Key records and the queued records that GET /orders/{message_id} reads.
  */
-const USES_REDIS = ['users', 'stats', 'clearRedisDb', 'consumeOrders', 'produce', 'orders', 'orderStatus'];
+const USES_REDIS = ['users', 'stats', 'clearRedisDb', 'consumeOrders', 'produce', 'orders', 'orderStatus', 'health'];
 const USES_LOG_FILES = ['consumeOrders', 'consumerLogs'];
 const ALL_FUNCTIONS = [
   'apiInfo',
+  'health',
+  'routeFallback',
   'docs',
   'dashboard',
   'produce',
@@ -35,6 +37,8 @@ const ALL_FUNCTIONS = [
 /** Every SQS action each function may take, by queue: nothing more (read-only routes cannot send or delete). */
 const SQS_ACCESS: Record<string, { OrdersQueue?: string[]; OrdersDeadLetterQueue?: string[] }> = {
   apiInfo: {},
+  routeFallback: {},
+  health: { OrdersQueue: ['sqs:GetQueueAttributes'] },
   docs: {},
   dashboard: {},
   users: {},

@@ -11,6 +11,7 @@ type Method = {
 /** API Gateway resources nest: `/users/{user_id}/stats` is three resources, each naming its parent. */
 const resourcePath = (template: CloudFormationTemplate, reference: unknown): string => {
   const id = (reference as { Ref?: string }).Ref;
+  // The root resource is the API's RootResourceId, not a resource of the template.
   if (!id) return '';
   const resource = template.Resources[id] as CloudFormationResource & { Properties: { PathPart: string; ParentId: unknown } };
   return `${resourcePath(template, resource.Properties.ParentId)}/${resource.Properties.PathPart}`;
@@ -24,18 +25,21 @@ const integratedFunction = (method: Method): string => {
 };
 
 let methods: { key: string; function: string; apiKeyRequired: boolean }[];
+let fallbackMethods: { key: string; function: string; apiKeyRequired: boolean }[];
 
 beforeAll(async () => {
   const template = await prodTemplate();
-  methods = Object.values(template.Resources)
+  const all = Object.values(template.Resources)
     .filter((resource) => resource.Type === 'AWS::ApiGateway::Method')
     .map((resource) => resource.Properties as Method)
     .filter((method) => method.HttpMethod !== 'OPTIONS')
     .map((method) => ({
-      key: `${method.HttpMethod} ${resourcePath(template, method.ResourceId)}`,
+      key: `${method.HttpMethod} ${resourcePath(template, method.ResourceId) || '/'}`,
       function: integratedFunction(method),
       apiKeyRequired: method.ApiKeyRequired === true,
     }));
+  methods = all.filter((method) => !method.key.startsWith('ANY '));
+  fallbackMethods = all.filter((method) => method.key.startsWith('ANY '));
 });
 
 describe("serverless.yml's http events are the route list", () => {
@@ -44,6 +48,12 @@ describe("serverless.yml's http events are the route list", () => {
     const deployed = methods.map(({ key, function: name }) => ({ key, function: name }));
     const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
     expect(deployed.sort(byKey)).toEqual(expected.sort(byKey));
+  });
+
+  test('ANY on every path of the list and on /{proxy+} goes to the route fallback (404, 405, preflights), without a key', () => {
+    const paths = [...new Set(routes.map((route) => route.path as string)), '/{proxy+}'];
+    expect(fallbackMethods.map((method) => method.key).sort()).toEqual(paths.map((path) => `ANY ${path}`).sort());
+    expect(fallbackMethods.every((method) => method.function === 'routeFallback' && !method.apiKeyRequired)).toBe(true);
   });
 
   test('outside the local stage, exactly the routes that ask for an API key require one', () => {

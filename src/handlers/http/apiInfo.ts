@@ -8,6 +8,9 @@ const endpoints = routes.map(({ method, path, summary }) => ({ method, path, des
 
 export const handler = httpFunction(
   routesOf(HttpFunction.ApiInfo),
-  { 'GET /api': async (_input, { config }) => jsonResponse(200, { service: config.SERVICE_NAME, endpoints }) },
+  {
+    'GET /': async (_input, { config }) => jsonResponse(200, { service: config.SERVICE_NAME, endpoints }),
+    'GET /api': async (_input, { config }) => jsonResponse(200, { service: config.SERVICE_NAME, endpoints }),
+  },
   serviceFunctionOptions({}),
 );

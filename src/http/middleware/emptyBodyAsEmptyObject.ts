@@ -8,7 +8,9 @@ export const emptyBodyAsEmptyObject = (): middy.MiddlewareObj<APIGatewayProxyEve
     if (event.body === null || event.body === undefined || event.body === '') {
       event.body = '{}';
       event.isBase64Encoded = false;
-      event.headers = { ...event.headers, 'content-type': 'application/json' };
+      // Whatever type an empty body was labelled with, `{}` is JSON.
+      const others = Object.entries(event.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type');
+      event.headers = { ...Object.fromEntries(others), 'content-type': 'application/json' };
     }
   };
   return { before: emptyBodyAsEmptyObjectBefore };

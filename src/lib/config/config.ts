@@ -14,6 +14,23 @@ const DEFAULT_LOG_MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 const HASH_TAG = /\{[^{}]+\}/;
 const KEY_PREFIX_PATTERN = /^[A-Za-z0-9_.:-]*(\{[A-Za-z0-9_.:-]+\}[A-Za-z0-9_.:-]*)?$/;
 
+/** `https://shop.example.com`, `http://localhost:8080`, or `http://localhost:*` for any port of that host. */
+const ORIGIN_PATTERN = /^https?:\/\/[A-Za-z0-9.-]+(:(\d{1,5}|\*))?$/;
+
+/** A comma-separated list of origins; no catch-all `*`, which would hand the API to every page on the web. */
+const originListSchema = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : value,
+  z.array(
+    z.string().regex(ORIGIN_PATTERN, 'each origin must be scheme://host with an optional :port or :*, without a path or *'),
+  ),
+);
+
 /** An empty variable counts as unset: serverless.yml writes '' where a stage has no value. */
 const emptyAsUnset = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === '' ? undefined : value), schema);
 
@@ -69,6 +86,8 @@ const environmentSchema = z.object({
   REDIS_WAIT_REPLICAS: emptyAsUnset(z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0)),
   REDIS_WAIT_TIMEOUT_MS: emptyAsUnset(z.coerce.number().int('must be a whole number').positive('must be positive').default(500)),
   SERVICE_NAME: z.string().default('sqs-orders'),
+  /** Origins whose pages may call the API from a browser (CORS). */
+  CORS_ALLOWED_ORIGINS: originListSchema.default([]),
 });
 
 const checkedEnvironmentSchema = environmentSchema.superRefine((config, context) => {
@@ -144,6 +163,8 @@ const cliEnvironmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{1,32}$/, 'use 1 to 32 letters, digits or -')
     .default('local'),
+  /** For `clear` and `redrive`; unset, the CLI asks for it on a terminal. */
+  SQS_ORDERS_ADMIN_TOKEN: emptyAsUnset(z.string().optional()),
 });
 
 export type CliConfig = Readonly<z.infer<typeof cliEnvironmentSchema>>;

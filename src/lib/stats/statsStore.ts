@@ -1,3 +1,5 @@
+import { Dependency, DependencyUnavailableError } from '../dependencies/dependencyUnavailableError';
+import { isRedisUnavailable } from '../redis/isRedisUnavailable';
 import type { RedisConnection } from '../redis/redisConnection';
 import type { OrderOutcome, RecordResult } from './orderOutcome';
 import type { ReplicaWait } from './recordOrderOutcomes';
@@ -41,26 +43,41 @@ export class StatsStore {
   }
 
   readGlobal() {
-    return readGlobalStats(this.redis, this.options.prefix);
+    return this.reach(() => readGlobalStats(this.redis, this.options.prefix));
   }
 
   readUser(userId: string) {
-    return readUserStats(this.redis, this.options.prefix, userId);
+    return this.reach(() => readUserStats(this.redis, this.options.prefix, userId));
   }
 
   readMonth(month: string) {
-    return readMonthlyStats(this.redis, this.options.prefix, month);
+    return this.reach(() => readMonthlyStats(this.redis, this.options.prefix, month));
   }
 
   readMonths() {
-    return readMonthTotals(this.redis, this.options.prefix);
+    return this.reach(() => readMonthTotals(this.redis, this.options.prefix));
   }
 
   readRankings(limit: number) {
-    return readRankings(this.redis, this.options.prefix, limit);
+    return this.reach(() => readRankings(this.redis, this.options.prefix, limit));
   }
 
   clear(): Promise<number> {
-    return clearStats(this.redis, this.options.prefix);
+    return this.reach(() => clearStats(this.redis, this.options.prefix));
+  }
+
+  /** One PING: whether the store answers at all (GET /health). */
+  async ping(): Promise<void> {
+    await this.reach(() => this.redis.ping());
+  }
+
+  /** Redis being away is a DependencyUnavailableError, so callers can tell it from a failure of ours. */
+  private async reach<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (isRedisUnavailable(error)) throw new DependencyUnavailableError(Dependency.Redis, { cause: error });
+      throw error;
+    }
   }
 }

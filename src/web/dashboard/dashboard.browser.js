@@ -7,9 +7,12 @@
 const REFRESH_MS = 3000;
 const RANKING_SIZE = 5;
 const LOG_LINES = 15;
-const MONTHS_SHOWN = 12;
+// The time axis ends at the newest month with orders and reaches back this far at most (months without orders are gaps).
+const MONTHS_SHOWN = 24;
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const CHART = { width: 760, height: 280, left: 64, right: 56, top: 24, bottom: 40 };
+// Two panels over one time axis: revenue above, orders (valid and failed, stacked) below, each with its own unit.
+const CHART = { width: 760, height: 300, left: 72, right: 16, panelHeight: 96, revenueTop: 28, ordersTop: 164 };
+const MIN_BAR_PX = 2;
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integer = new Intl.NumberFormat('en-US');
@@ -19,7 +22,7 @@ const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
 const getJson = async (path) => {
   const response = await fetch(path, { headers: { accept: 'application/json' }, cache: 'no-store' });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(`${path}: ${body.error ?? `HTTP ${response.status}`}`);
+  if (!response.ok) throw new Error(`Cannot read ${path}: ${body.error ?? `HTTP ${response.status}`}`);
   return body;
 };
 
@@ -71,37 +74,80 @@ const renderRankings = ({ total_spend_ranking, total_order_count_ranking }) => {
   renderRanking('count-ranking', total_order_count_ranking, (entry) => integer.format(entry.total_order_count));
 };
 
-/** Revenue (left scale) beside valid + failed orders stacked (right scale), one group per month. */
+const monthIndex = (month) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthName = (index) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * Round ticks from 0 to at least `max`: about `count` steps of 1, 2, 2.5 or 5 times a power of ten (whole steps for
+ * counts).
+ */
+const roundTicks = (max, { count = 4, whole = false } = {}) => {
+  const top = Math.max(max, 1);
+  const raw = top / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10]
+    .map((factor) => factor * power)
+    .find((candidate) => candidate >= raw && (!whole || Number.isInteger(candidate)));
+  const steps = Math.ceil(top / step);
+  return Array.from({ length: steps + 1 }, (_, index) => index * step);
+};
+
+/** One panel: its unit as the axis title, round ticks with grid lines, and a scale from values to pixels. */
+const panel = (nodes, { top, title, max, whole }) => {
+  const ticks = roundTicks(max, { whole });
+  const scaleTop = ticks.at(-1);
+  const baseline = top + CHART.panelHeight;
+  const height = (value) => (value <= 0 ? 0 : Math.max(MIN_BAR_PX, (value / scaleTop) * CHART.panelHeight));
+  nodes.push(svg('text', { x: CHART.left, y: top - 12, class: 'axis-title' }, title));
+  for (const tick of ticks) {
+    const y = baseline - (tick / scaleTop) * CHART.panelHeight;
+    nodes.push(svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y, y2: y, class: 'grid' }));
+    nodes.push(svg('text', { x: CHART.left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis y-tick' }, compact.format(tick)));
+  }
+  return { baseline, height };
+};
+
+/** Revenue and orders by month on a time axis: every month of the range has its place, months without orders are gaps. */
 const renderChart = (allMonths) => {
   const chart = document.getElementById('monthly-chart');
-  const months = allMonths.slice(-MONTHS_SHOWN);
-  const plotWidth = CHART.width - CHART.left - CHART.right;
-  const plotHeight = CHART.height - CHART.top - CHART.bottom;
-  const baseline = CHART.top + plotHeight;
   const nodes = [];
-  if (months.length === 0) {
+  if (allMonths.length === 0) {
     nodes.push(
       svg('text', { x: CHART.width / 2, y: CHART.height / 2, 'text-anchor': 'middle', class: 'empty' }, 'No orders yet'),
     );
     chart.replaceChildren(...nodes);
     return;
   }
-  const maxRevenue = Math.max(...months.map((month) => month.total_revenue), 1);
-  const maxOrders = Math.max(...months.map((month) => month.total_orders + month.failed_orders), 1);
-  for (const share of [0, 0.5, 1]) {
-    const y = baseline - share * plotHeight;
-    nodes.push(svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y, y2: y, class: 'grid' }));
+  const last = Math.max(...allMonths.map((month) => monthIndex(month.month)));
+  const first = Math.max(Math.min(...allMonths.map((month) => monthIndex(month.month))), last - MONTHS_SHOWN + 1);
+  const months = allMonths.filter((month) => monthIndex(month.month) >= first && monthIndex(month.month) <= last);
+  const slots = last - first + 1;
+  const slotWidth = (CHART.width - CHART.left - CHART.right) / slots;
+  const barWidth = Math.max(2, Math.min(36, slotWidth * 0.6));
+  const revenue = panel(nodes, {
+    top: CHART.revenueTop,
+    title: 'Revenue (currency units)',
+    max: Math.max(...months.map((month) => month.total_revenue)),
+  });
+  const orders = panel(nodes, {
+    top: CHART.ordersTop,
+    title: 'Orders (count)',
+    max: Math.max(...months.map((month) => month.total_orders + month.failed_orders)),
+    whole: true,
+  });
+  // A label every month when they fit, else every 3rd or 6th month, always on a quarter's first month.
+  const labelEvery = [1, 3, 6, 12].find((every) => slots / every <= 8) ?? 12;
+  for (let index = first; index <= last; index += 1) {
+    if (slots > 1 && labelEvery > 1 && index % labelEvery !== 0) continue;
+    const center = CHART.left + slotWidth * (index - first + 0.5);
     nodes.push(
-      svg('text', { x: CHART.left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis' }, compact.format(maxRevenue * share)),
+      svg('text', { x: center, y: orders.baseline + 18, 'text-anchor': 'middle', class: 'axis x-tick' }, monthName(index)),
     );
-    nodes.push(svg('text', { x: CHART.width - CHART.right + 8, y: y + 4, class: 'axis' }, compact.format(maxOrders * share)));
   }
-  const groupWidth = plotWidth / months.length;
-  const barWidth = Math.min(30, groupWidth * 0.32);
-  months.forEach((month, index) => {
-    const center = CHART.left + groupWidth * (index + 0.5);
+  for (const month of months) {
+    const center = CHART.left + slotWidth * (monthIndex(month.month) - first + 0.5);
+    const x = center - barWidth / 2;
     const group = svg('g', { 'data-month': month.month });
-    const all = month.total_orders + month.failed_orders;
     group.append(
       svg(
         'title',
@@ -110,35 +156,22 @@ const renderChart = (allMonths) => {
           `${integer.format(month.total_orders)} valid and ${integer.format(month.failed_orders)} failed orders`,
       ),
     );
-    const revenueHeight = (month.total_revenue / maxRevenue) * plotHeight;
-    const validHeight = (month.total_orders / maxOrders) * plotHeight;
-    const failedHeight = (month.failed_orders / maxOrders) * plotHeight;
-    const revenueX = center - barWidth - 2;
-    const ordersX = center + 2;
+    const revenueHeight = revenue.height(month.total_revenue);
+    const validHeight = orders.height(month.total_orders);
+    const failedHeight = orders.height(month.failed_orders);
     group.append(
-      svg('rect', { x: revenueX, y: baseline - revenueHeight, width: barWidth, height: revenueHeight, class: 'revenue' }),
-      svg('rect', { x: ordersX, y: baseline - validHeight, width: barWidth, height: validHeight, class: 'valid' }),
+      svg('rect', { x, y: revenue.baseline - revenueHeight, width: barWidth, height: revenueHeight, class: 'revenue' }),
+      svg('rect', { x, y: orders.baseline - validHeight, width: barWidth, height: validHeight, class: 'valid' }),
       svg('rect', {
-        x: ordersX,
-        y: baseline - validHeight - failedHeight,
+        x,
+        y: orders.baseline - validHeight - failedHeight,
         width: barWidth,
         height: failedHeight,
         class: 'failed',
       }),
-      svg(
-        'text',
-        { x: revenueX + barWidth / 2, y: baseline - revenueHeight - 5, 'text-anchor': 'middle', class: 'label' },
-        compact.format(month.total_revenue),
-      ),
-      svg(
-        'text',
-        { x: ordersX + barWidth / 2, y: baseline - validHeight - failedHeight - 5, 'text-anchor': 'middle', class: 'label' },
-        compact.format(all),
-      ),
-      svg('text', { x: center, y: baseline + 18, 'text-anchor': 'middle', class: 'axis' }, month.month),
     );
     nodes.push(group);
-  });
+  }
   chart.replaceChildren(...nodes);
 };
 
@@ -168,8 +201,16 @@ const renderLogs = (logs) => {
   document.getElementById('log-lines').replaceChildren(...lines);
 };
 
+/** GET /health answers 503 naming what is down (Redis, the queue): the status line says so instead of a bare error. */
+const checkHealth = async () => {
+  const response = await fetch('health', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error ?? `health: HTTP ${response.status}`);
+};
+
 const refresh = async () => {
   try {
+    await checkHealth();
     const [global, rankings, months, logs] = await Promise.all([
       getJson('stats/global'),
       getJson(`users?limit=${RANKING_SIZE}`),
@@ -182,7 +223,7 @@ const refresh = async () => {
     renderLogs(logs.logs);
     setStatus('live', `Live, updated ${new Date().toLocaleTimeString('en-GB')}`);
   } catch (error) {
-    setStatus('error', `Cannot reach the API (${error.message}); retrying every ${REFRESH_MS / 1000} s`);
+    setStatus('error', `${error.message}; retrying every ${REFRESH_MS / 1000} s`);
   } finally {
     // One request round at a time: the next starts only after this one finished.
     setTimeout(refresh, REFRESH_MS);

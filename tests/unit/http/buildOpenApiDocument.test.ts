@@ -50,7 +50,7 @@ describe('buildOpenApiDocument', () => {
     const produce = operation('POST', '/produce');
     expect(produce?.requestBody).toEqual({
       required: false,
-      content: { 'application/json': { schema: withoutDialect(produceBodySchema, 'input') } },
+      content: { 'application/json': { schema: withoutDialect(produceBodySchema, 'input'), example: { count: 10 } } },
     });
     expect(operation('POST', '/orders')?.requestBody?.content['application/json']?.schema).toEqual(
       withoutDialect(ordersBodySchema, 'input'),
@@ -58,7 +58,7 @@ describe('buildOpenApiDocument', () => {
     const limit = withoutDialect(usersQuerySchema, 'input') as unknown as { properties: { limit: { description: string } } };
     const { description, ...limitSchema } = limit.properties.limit;
     expect(operation('GET', '/users')?.parameters).toEqual([
-      { name: 'limit', in: 'query', required: false, description, schema: limitSchema },
+      { name: 'limit', in: 'query', required: false, description, schema: limitSchema, example: '10' },
     ]);
   });
 
