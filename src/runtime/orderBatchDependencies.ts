@@ -8,6 +8,7 @@ export const orderBatchDependencies = (): OrderBatchDependencies => {
   return {
     recordOutcomes: (outcomes) => stats.record(outcomes),
     deadLetter: (body, reason) => sendToDeadLetterQueue(sqs, deadLetterQueueUrl(), body, reason),
+    recordDeadLettered: (messages) => stats.recordDeadLettered(messages),
     appendLog: (entries) => consumerLog.append(entries),
     now: () => new Date(),
   };

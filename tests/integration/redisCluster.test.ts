@@ -207,6 +207,7 @@ describe('a failover during a drain', () => {
       deadLetter: async () => {
         throw new Error('generated orders are never malformed');
       },
+      recordDeadLettered: async () => undefined,
       appendLog: (entries) => appendLogEntries(logPath, entries),
       now: () => new Date(),
     };

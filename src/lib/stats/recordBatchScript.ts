@@ -157,6 +157,15 @@ export const recordBatchScriptArguments = (
   ];
   return {
     keyCount: keyList.length,
-    keysAndArgs: [...keyList, idempotencyTtlSeconds, outcomes.length, months.length, users.length, ...months, ...users, ...orderArgs],
+    keysAndArgs: [
+      ...keyList,
+      idempotencyTtlSeconds,
+      outcomes.length,
+      months.length,
+      users.length,
+      ...months,
+      ...users,
+      ...orderArgs,
+    ],
   };
 };

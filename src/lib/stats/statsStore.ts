@@ -8,6 +8,8 @@ import { readMonthTotals } from './readMonthTotals';
 import { readRankings } from './readRankings';
 import { readUserStats } from './readUserStats';
 import { recordOrderOutcomes } from './recordOrderOutcomes';
+import { readOrderOutcome } from './readOrderOutcome';
+import { recordDeadLettered, type DeadLetteredMessage } from './recordDeadLettered';
 
 export type StatsStoreOptions = {
   /** Every key lives under it, so clearing never touches anyone else's data. */
@@ -27,6 +29,15 @@ export class StatsStore {
 
   record(outcomes: readonly OrderOutcome[]): Promise<RecordResult[]> {
     return recordOrderOutcomes(this.redis, outcomes, this.options);
+  }
+
+  recordDeadLettered(messages: readonly DeadLetteredMessage[]): Promise<void> {
+    return recordDeadLettered(this.redis, messages, this.options);
+  }
+
+  /** What became of one message (counted, failed and why, dead-lettered and why), while its record lives. */
+  readOrderOutcome(messageId: string) {
+    return readOrderOutcome(this.redis, this.options.prefix, messageId);
   }
 
   readGlobal() {
