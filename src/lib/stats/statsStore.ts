@@ -3,13 +3,16 @@ import type { OrderOutcome, RecordResult } from './orderOutcome';
 import type { ReplicaWait } from './recordOrderOutcomes';
 import { clearStats } from './clearStats';
 import { readGlobalStats } from './readGlobalStats';
-import { readMonthlyStats } from './readMonthlyStats';
+import { readMonthPage } from './readMonthPage';
 import { readMonthTotals } from './readMonthTotals';
 import { readRankings } from './readRankings';
 import { readUserStats } from './readUserStats';
 import { recordOrderOutcomes } from './recordOrderOutcomes';
 import { readOrderOutcome } from './readOrderOutcome';
 import { recordDeadLettered, type DeadLetteredMessage } from './recordDeadLettered';
+
+/** Where a page starts (a position in the ordering) and how many entries it holds. */
+export type PageRequest = { offset: number; limit: number };
 
 export type StatsStoreOptions = {
   /** Every key lives under it, so clearing never touches anyone else's data. */
@@ -48,12 +51,13 @@ export class StatsStore {
     return readUserStats(this.redis, this.options.prefix, userId);
   }
 
-  readMonth(month: string) {
-    return readMonthlyStats(this.redis, this.options.prefix, month);
+  /** One page of a month's users by spend, from the month's spend ranking; undefined for a month without orders. */
+  readMonth(month: string, page: PageRequest) {
+    return readMonthPage(this.redis, this.options.prefix, month, page);
   }
 
-  readMonths() {
-    return readMonthTotals(this.redis, this.options.prefix);
+  readMonths(page: PageRequest) {
+    return readMonthTotals(this.redis, this.options.prefix, page);
   }
 
   readRankings(limit: number) {
