@@ -1,4 +1,4 @@
-import type { ChainableCommander } from 'ioredis';
+import { type ChainableCommander, ReplyError } from 'ioredis';
 import type { RedisConnection } from '../redis/redisConnection';
 import { RECORD_BATCH_LUA, recordBatchScriptArguments } from './recordBatchScript';
 import { RECORD_ORDER_KEY_COUNT, RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
@@ -98,8 +98,13 @@ export const recordOrderOutcomes = async (
   const replies = await execWithWait(pipeline, wait);
   if (!replies) return outcomes.map(() => RecordResult.Failed);
   const [error, perOrder] = replies[0] ?? [new Error('no reply'), undefined];
-  if (error || !Array.isArray(perOrder) || perOrder.length !== outcomes.length) {
-    return recordOneByOne(redis, keys, outcomes, idempotencyTtlSeconds, wait);
-  }
+  // Only an error Redis itself answered (the script failed) is worth a second try one order at a time. A lost
+  // connection fails the batch at once: another round trip would only stretch the invocation past the messages'
+  // visibility timeout, and its writes could land after SQS has handed the messages to someone else.
+  if (error)
+    return error instanceof ReplyError
+      ? recordOneByOne(redis, keys, outcomes, idempotencyTtlSeconds, wait)
+      : outcomes.map(() => RecordResult.Failed);
+  if (!Array.isArray(perOrder) || perOrder.length !== outcomes.length) return outcomes.map(() => RecordResult.Failed);
   return perOrder.map(resultOf);
 };
