@@ -153,6 +153,25 @@ describe('recordOrderOutcomes against a real Redis', () => {
     }).toEqual({ marker: 0, stored: before });
   });
 
+  test('a batch script Redis refuses as a whole (out of memory) falls back to one script per order: all failed, nothing written', async () => {
+    const before = await snapshot(redis, prefix);
+    const outcomes = [validOutcome('U1', 100), failedOutcome('U2')];
+    await redis.config('SET', 'maxmemory-policy', 'noeviction');
+    await redis.config('SET', 'maxmemory', '1');
+    await redis.config('RESETSTAT');
+    try {
+      expect(await record(outcomes)).toEqual(['failed', 'failed']);
+    } finally {
+      await redis.config('SET', 'maxmemory', '0');
+    }
+    const stats = await redis.info('commandstats');
+    const calls = (name: string) => Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+    // The batch script, then one script per order.
+    expect(calls('evalsha') + calls('eval')).toBe(3);
+    expect(await snapshot(redis, prefix)).toEqual(before);
+    expect(await record(outcomes)).toEqual(['recorded', 'recorded']);
+  });
+
   test('an order whose recording failed is recorded when retried after the cause is gone', async () => {
     const k = statsKeys(prefix);
     await redis.set(k.global, 'not a hash');
