@@ -36,7 +36,9 @@ const showMonth = async ({ api, options, output }: CommandContext, month: string
   const { min, max, default: fallback } = Limits.monthUsersPage;
   const limit = options.limit === undefined ? fallback : wholeNumberArgument(String(options.limit), 'limit', min, max);
   const cursor = typeof options.cursor === 'string' ? options.cursor : undefined;
-  const stats = await api.get<MonthBody>(`/stats/monthly/${encodeURIComponent(month)}${pageQuery(limit, cursor)}`);
+  // The API's defaults need no query string: a plain `month 2026-11` asks exactly what it always asked.
+  const query = options.limit === undefined && cursor === undefined ? '' : pageQuery(limit, cursor);
+  const stats = await api.get<MonthBody>(`/stats/monthly/${encodeURIComponent(month)}${query}`);
   if (options.json) return output.json(stats);
   output.line(
     `${stats.month}: ${formatCount(stats.total_orders)} valid orders, revenue ${formatAmount(stats.total_revenue)}, ` +
