@@ -1,7 +1,6 @@
 import type Redis from 'ioredis';
 import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { recordOrderScriptArguments } from '../../src/lib/stats/recordOrderScript';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { statsKeys, type StatsKeys } from '../../src/lib/stats/statsKeys';
 
 type RedisWithNoop = Redis & { recordNoop(...keysAndArgs: (string | number)[]): Promise<number> };
 type PipelineWithNoop = ReturnType<Redis['pipeline']> & { recordNoop(...keysAndArgs: (string | number)[]): unknown };
@@ -12,8 +11,30 @@ const withRecordNoop = (redis: Redis): RedisWithNoop => {
 };
 
 /**
- * What Redis itself does for our round trips: the same pipeline of one EVALSHA per order, with the same keys
- * and arguments as recordOrderOutcomes, of a script that does nothing.
+ * The KEYS and ARGV the consumer sent per order when it ran one script per order (7 keys, 5 arguments): the ceiling
+ * stays the one the consumer-core target was set against, whatever shape the consumer's own script has now.
+ */
+const perOrderArguments = (keys: StatsKeys, outcome: OrderOutcome, idempotencyTtlSeconds: number): (string | number)[] => {
+  const userId = outcome.userId ?? '';
+  return [
+    keys.processedMessage(outcome.messageId),
+    keys.global,
+    keys.months,
+    keys.month(outcome.month),
+    keys.user(userId),
+    keys.spendRanking,
+    keys.orderCountRanking,
+    idempotencyTtlSeconds,
+    outcome.month,
+    userId,
+    outcome.valid ? '1' : '0',
+    outcome.valid ? outcome.valueCents : 0,
+  ];
+};
+
+/**
+ * What Redis itself does for one script call per order: a pipeline of one EVALSHA per order, with the keys and
+ * arguments of the per-order recording script, of a script that does nothing.
  */
 export const recordNoop = async (
   redis: Redis,
@@ -23,7 +44,7 @@ export const recordNoop = async (
   const keys = statsKeys(prefix);
   const pipeline = withRecordNoop(redis).pipeline() as PipelineWithNoop;
   for (const outcome of outcomes) {
-    pipeline.recordNoop(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
+    pipeline.recordNoop(...perOrderArguments(keys, outcome, idempotencyTtlSeconds));
   }
   const replies = await pipeline.exec();
   if (!replies || replies.some(([error]) => error)) throw new Error('the no-op script failed');

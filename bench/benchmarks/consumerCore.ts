@@ -51,7 +51,8 @@ const perOrderMicros = (seconds: number) => (seconds * 1e6) / ORDERS;
 
 /**
  * The consumer's statistics store on 20,000 orders in batches of 10, against a real Redis:
- * ours (one pipeline of Lua scripts per batch), the seed's sequential calls, and a no-op script with our round trips.
+ * ours (one Lua script per batch), the seed's sequential calls, and a no-op script called once per order with the
+ * same round trips (the consumer's former shape, one script per order, doing nothing).
  */
 export const consumerCore = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
   const redis = benchRedis(env);
@@ -108,23 +109,23 @@ export const consumerCore = async (env: BenchEnvironment): Promise<Omit<Benchmar
       rows: [
         benchmarkRow(
           `Consumer core: ${ORDERS.toLocaleString('en-US')} orders in batches of ${BATCH_SIZE} into Redis`,
-          { label: 'one pipeline of Lua scripts per batch', value: oursRate, unit: 'orders/s' },
+          { label: 'one Lua script per batch', value: oursRate, unit: 'orders/s' },
           { label: 'seed-like sequential calls + DeleteMessage', value: seedRate, unit: 'orders/s' },
           { kind: TargetKind.RatioAtLeast, threshold: 10, text: 'ours ≥ 10 × seed-like' },
           `${(ORDERS / BATCH_SIZE).toLocaleString('en-US')} round trips vs ${Math.round(seedRedisCalls * ORDERS).toLocaleString('en-US')} Redis calls (${seedRedisCalls.toFixed(1)} per order) + ${ORDERS.toLocaleString('en-US')} DeleteMessage`,
         ),
         benchmarkRow(
           'Consumer core, the seed-like baseline without its deletes',
-          { label: 'one pipeline of Lua scripts per batch', value: oursRate, unit: 'orders/s' },
+          { label: 'one Lua script per batch', value: oursRate, unit: 'orders/s' },
           { label: 'seed-like sequential Redis calls only', value: seedRedisOnlyRate, unit: 'orders/s' },
           { kind: TargetKind.None, threshold: 0, text: '— (for reading)' },
           'the time of its Redis calls alone, measured inside the same run',
         ),
         benchmarkRow(
-          `Consumer core against Redis's own ceiling (same ${(ORDERS / BATCH_SIZE).toLocaleString('en-US')} round trips)`,
-          { label: 'one pipeline of Lua scripts per batch', value: oursRate, unit: 'orders/s' },
+          `Consumer core against Redis's own ceiling (one no-op script call per order, same ${(ORDERS / BATCH_SIZE).toLocaleString('en-US')} round trips)`,
+          { label: 'one Lua script per batch', value: oursRate, unit: 'orders/s' },
           { label: 'pipelined EVALSHA of a no-op script', value: noopRate, unit: 'orders/s' },
-          { kind: TargetKind.RatioAtLeast, threshold: 0.5, text: 'ours ≥ 0.5 × no-op' },
+          { kind: TargetKind.RatioAtLeast, threshold: 0.8, text: 'ours ≥ 0.8 × no-op' },
           diagnosis,
         ),
       ],

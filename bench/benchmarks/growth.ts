@@ -13,6 +13,7 @@ import { sequentialLatencies, type LatencySample } from '../lib/sequentialLatenc
 import { growFile, logBlock } from '../lib/syntheticLogFile';
 import { timed } from '../lib/timed';
 import { addUnrelatedKeys, removeUnrelatedKeys } from '../lib/unrelatedKeys';
+import { removeSyntheticMonth, writeSyntheticMonth } from '../lib/syntheticMonth';
 
 const REQUESTS = 100;
 const ORDERS = 1_000;
@@ -70,6 +71,57 @@ const monthlyGrowth = async (env: BenchEnvironment, redis: Redis) => {
   }
 };
 
+const SMALL_MONTH_USERS = 10;
+const LARGE_MONTH_USERS = 1_000_000;
+/** Months no order of the run has: the two synthetic months stand beside the real ones without touching them. */
+const SMALL_MONTH = '1901-01';
+const LARGE_MONTH = '1901-02';
+const FIRST_PAGE_MAX_KB = 100;
+
+/** A month's first page against the number of its users: 10 against 1,000,000, built directly in Redis. */
+const monthUsersGrowth = async (env: BenchEnvironment, redis: Redis) => {
+  const url = (month: string) => `${env.BENCH_API_URL}/stats/monthly/${month}`;
+  try {
+    await writeSyntheticMonth(redis, env.BENCH_KEY_PREFIX, SMALL_MONTH, SMALL_MONTH_USERS);
+    const { seconds: fillSeconds } = await timed(() =>
+      writeSyntheticMonth(redis, env.BENCH_KEY_PREFIX, LARGE_MONTH, LARGE_MONTH_USERS),
+    );
+    const before = await sequentialLatencies(url(SMALL_MONTH), REQUESTS);
+    const large = await sequentialLatencies(url(LARGE_MONTH), REQUESTS);
+    const after = await sequentialLatencies(url(SMALL_MONTH), REQUESTS);
+    const largestPage = await sequentialLatencies(`${url(LARGE_MONTH)}?limit=1000`, 1, 0);
+    const firstPage = JSON.parse(large.firstBody) as { user_stats: unknown[]; next_cursor: string | null };
+    if (firstPage.user_stats.length !== 100 || !firstPage.next_cursor) {
+      throw new Error(`the large month's first page has ${firstPage.user_stats.length} users and no next page`);
+    }
+    const kb = (body: string) => Buffer.byteLength(body) / 1024;
+    const small = median([...before.milliseconds, ...after.milliseconds]);
+    const latencyRow = benchmarkRow(
+      `Growth: GET /stats/monthly/{month}, a month of ${SMALL_MONTH_USERS} vs ${LARGE_MONTH_USERS.toLocaleString('en-US')} users`,
+      { label: `${LARGE_MONTH_USERS.toLocaleString('en-US')} users`, value: median(large.milliseconds), unit: 'ms' },
+      { label: `${SMALL_MONTH_USERS} users`, value: small, unit: 'ms' },
+      TARGET,
+      `median of ${REQUESTS} sequential requests per phase (first page, 100 users), small-large-small; the large month ` +
+        `written directly into Redis in ${fillSeconds.toFixed(1)} s (pipelined HSET/ZADD), read from its spend ranking`,
+    );
+    const sizeRow = benchmarkRow(
+      `Growth: the first page of a month of ${LARGE_MONTH_USERS.toLocaleString('en-US')} users`,
+      { label: 'first page (100 users)', value: kb(large.firstBody), unit: 'KB' },
+      { label: `a month of ${SMALL_MONTH_USERS} users`, value: kb(before.firstBody), unit: 'KB' },
+      { kind: TargetKind.OursBelow, threshold: FIRST_PAGE_MAX_KB, text: `first page < ${FIRST_PAGE_MAX_KB} KB` },
+      `the largest page (limit=1000) is ${kb(largestPage.firstBody).toFixed(1)} KB; before paging, the whole month was one ` +
+        "answer, past Lambda's 6 MB response limit from about 50,000 users",
+    );
+    return {
+      rows: [latencyRow, sizeRow],
+      details: { fillSeconds, before, large, after, firstPageBytes: Buffer.byteLength(large.firstBody) },
+    };
+  } finally {
+    await removeSyntheticMonth(redis, env.BENCH_KEY_PREFIX, SMALL_MONTH);
+    await removeSyntheticMonth(redis, env.BENCH_KEY_PREFIX, LARGE_MONTH);
+  }
+};
+
 const logGrowth = async (env: BenchEnvironment) => {
   const path = consumerLogPath(env.BENCH_LOG_DIR);
   const saved = join(env.BENCH_LOG_DIR, `consumer_logs.jsonl.bench-saved-${process.pid}`);
@@ -99,17 +151,18 @@ const logGrowth = async (env: BenchEnvironment) => {
   }
 };
 
-/** Whether the read routes' latency follows the size of Redis or of the log file: it should follow neither. */
+/** Whether the read routes' latency follows the size of Redis, of a month or of the log file: it should follow none. */
 export const growth = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
   const redis = benchRedis(env);
   try {
     const monthly = await monthlyGrowth(env, redis);
+    const monthUsers = await monthUsersGrowth(env, redis);
     const logs = await logGrowth(env);
     return {
       id: 'growth',
       title: 'Growth',
-      rows: [monthly.row, logs.row],
-      details: { monthly: monthly.details, logs: logs.details },
+      rows: [monthly.row, ...monthUsers.rows, logs.row],
+      details: { monthly: monthly.details, monthUsers: monthUsers.details, logs: logs.details },
     };
   } finally {
     redis.disconnect();

@@ -11,6 +11,12 @@ export const Limits = {
   ordersPerRequest: { min: 1, max: 500 },
   rankingLimit: { min: 1, max: 1000, default: 10 },
   consumerLogsLimit: { min: 1, max: 1000, default: 100 },
+  /** A page of a month's users: 1000 of them are about 100 KB of JSON, far inside Lambda's 6 MB response limit. */
+  monthUsersPage: { min: 1, max: 1000, default: 100 },
+  /** A page of the months with orders (a dozen a year): the default covers eight years. */
+  monthsPage: { min: 1, max: 1000, default: 100 },
+  /** A cursor this API gives out is far shorter; a longer one is not ours. */
+  pageCursorChars: 200,
   /** SQS returns at most 10 messages per ReceiveMessage, and a peek is one call. */
   deadLetterPeekLimit: { min: 1, max: 10, default: 10 },
   /** One redrive call moves at most this many, well inside the function's timeout; the answer says how many remain. */

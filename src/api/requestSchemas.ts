@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { orderSchema, type Order } from '../lib/orders/order';
 import { messageBytes, SqsLimits } from '../lib/queue/sqsLimits';
 import { Limits } from './limits';
+import { decodePageCursor } from './pageCursor';
 
 type Range = { min: number; max: number };
 
@@ -36,6 +37,27 @@ export const produceBodySchema = z
       .optional(),
   })
   .strict();
+
+const pageCursor = z
+  .string()
+  .max(Limits.pageCursorChars, 'cursor is not one this API gave out: pass next_cursor of the previous page as it is')
+  .transform((cursor, context) => {
+    const decoded = decodePageCursor(cursor);
+    if (decoded) return decoded;
+    context.addIssue({
+      code: 'custom',
+      message: 'cursor is not one this API gave out: pass next_cursor of the previous page as it is',
+    });
+    return z.NEVER;
+  })
+  .meta({ description: 'The next_cursor of the previous page; omit it for the first page' });
+
+const pageQuery = (range: Range & { default: number }) =>
+  z.object({ limit: wholeNumber('limit', range).default(range.default), cursor: pageCursor.optional() });
+
+export const monthQuerySchema = pageQuery(Limits.monthUsersPage);
+
+export const monthsQuerySchema = pageQuery(Limits.monthsPage);
 
 export const usersQuerySchema = limitQuery(Limits.rankingLimit);
 

@@ -2,7 +2,8 @@ import type { CheckResult } from '../lib/health/runChecks';
 import { formatCents } from '../lib/money';
 import type { DeadLetter, DeadLetterPeek } from '../lib/queue/peekDeadLetterQueue';
 import { OrderStatus, type OrderStatusReport } from '../lib/stats/orderStatus';
-import type { GlobalStats, MonthlyStats, MonthTotals, Rankings, UserStats } from '../lib/stats/statsModels';
+import type { GlobalStats, MonthPage, MonthTotalsPage, Rankings, UserStats } from '../lib/stats/statsModels';
+import { encodePageCursor, PageScope } from './pageCursor';
 import type {
   DeadLetterQueueResponse,
   GlobalStatsResponse,
@@ -28,21 +29,26 @@ export const globalStatsBody = (stats: GlobalStats): GlobalStatsResponse => ({
   failed_orders: stats.failedOrders,
 });
 
-export const monthlyStatsBody = (stats: MonthlyStats): MonthlyStatsResponse => ({
-  month: stats.month,
-  total_orders: stats.totalOrders,
-  total_revenue: formatCents(stats.totalRevenueCents),
-  failed_orders: stats.failedOrders,
-  user_stats: stats.users.map(userStatsBody),
+const cursorOf = (scope: string, offset: number | undefined) =>
+  offset === undefined ? null : encodePageCursor({ scope, offset });
+
+export const monthlyStatsBody = (page: MonthPage): MonthlyStatsResponse => ({
+  month: page.month,
+  total_orders: page.totalOrders,
+  total_revenue: formatCents(page.totalRevenueCents),
+  failed_orders: page.failedOrders,
+  user_stats: page.users.map(userStatsBody),
+  next_cursor: cursorOf(PageScope.monthUsers(page.month), page.nextOffset),
 });
 
-export const monthTotalsBody = (months: readonly MonthTotals[]): MonthTotalsResponse => ({
-  months: months.map((stats) => ({
+export const monthTotalsBody = (page: MonthTotalsPage): MonthTotalsResponse => ({
+  months: page.months.map((stats) => ({
     month: stats.month,
     total_orders: stats.totalOrders,
     total_revenue: formatCents(stats.totalRevenueCents),
     failed_orders: stats.failedOrders,
   })),
+  next_cursor: cursorOf(PageScope.months, page.nextOffset),
 });
 
 export const rankingsBody = (rankings: Rankings): RankingsResponse => ({

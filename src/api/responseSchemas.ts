@@ -93,9 +93,11 @@ const monthTotals = z.strictObject({
   failed_orders: count,
 });
 
-export const monthlyStatsResponse = monthTotals.extend({ user_stats: z.array(userStatsResponse) });
+const nextCursor = z.string().nullable().meta({ description: 'Pass it as `cursor` for the next page; null on the last page' });
 
-export const monthTotalsResponse = z.strictObject({ months: z.array(monthTotals) });
+export const monthlyStatsResponse = monthTotals.extend({ user_stats: z.array(userStatsResponse), next_cursor: nextCursor });
+
+export const monthTotalsResponse = z.strictObject({ months: z.array(monthTotals), next_cursor: nextCursor });
 
 const deadLetter = z.strictObject({
   message_id: z.string(),

@@ -14,6 +14,7 @@ export const orderBatchDependencies = (): OrderBatchDependencies => {
   return {
     recordOutcomes: async (outcomes) => (await dependencies.stats()).record(outcomes),
     deadLetter: (body, reason) => sendToDeadLetterQueue(dependencies.sqs, dependencies.deadLetterQueueUrl(), body, reason),
+    recordDeadLettered: async (messages) => (await dependencies.stats()).recordDeadLettered(messages),
     appendLog: (entries) => dependencies.consumerLog.append(entries),
     now: () => new Date(),
   };

@@ -64,6 +64,24 @@ describe('bad input gets a clear JSON 4xx and changes nothing', () => {
     expectJsonError(await api.get(`/stats/monthly/${month}`), 400, /YYYY-MM/);
   });
 
+  test.each([
+    ['limit=0', /limit must be at least 1/],
+    ['limit=1001', /limit must be at most 1000/],
+    ['cursor=not-a-cursor', /cursor is not one this API gave out/],
+    [`cursor=${'x'.repeat(201)}`, /cursor is not one this API gave out/],
+  ])('GET /stats/monthly/{month}?%s → 400', async (query, pattern) => {
+    expectJsonError(await api.get(`/stats/monthly/2026-01?${query}`), 400, pattern);
+    expectJsonError(await api.get(`/stats/monthly?${query}`), 400, pattern);
+  });
+
+  test('GET /stats/monthly/{month} with a cursor of another listing → 400, nothing read', async () => {
+    const monthsCursor = Buffer.from(JSON.stringify({ s: 'months', o: 1 })).toString('base64url');
+    const otherMonthCursor = Buffer.from(JSON.stringify({ s: 'month:2025-01', o: 1 })).toString('base64url');
+    expectJsonError(await api.get(`/stats/monthly/2026-01?cursor=${monthsCursor}`), 400, /another listing/);
+    expectJsonError(await api.get(`/stats/monthly/2026-01?cursor=${otherMonthCursor}`), 400, /another listing/);
+    expectJsonError(await api.get(`/stats/monthly?cursor=${otherMonthCursor}`), 400, /another listing/);
+  });
+
   test('GET /stats/monthly/{month without data} → 404', async () => {
     expectJsonError(await api.get('/stats/monthly/1999-01'), 404, /1999-01/);
   });

@@ -140,6 +140,20 @@ describe('npm run cli', () => {
     });
   });
 
+  test(`month ${month} --limit 1: one user, and the command for the next page, which --cursor follows`, async () => {
+    const first = await runCli(['month', month, '--limit', '1', '--json'], viaUrl);
+    expect(first.code).toBe(0);
+    const body = JSON.parse(first.stdout) as { user_stats: { user_id: string }[]; next_cursor: string };
+    expect(body.user_stats).toHaveLength(1);
+    expect(body.next_cursor).toEqual(expect.any(String));
+    const text = await runCli(['month', month, '--limit', '1'], viaUrl);
+    expect(text.stdout).toContain(`More users: month ${month} --limit 1 --cursor ${body.next_cursor}`);
+    const second = await runCli(['month', month, '--limit', '1', '--cursor', body.next_cursor, '--json'], viaUrl);
+    const next = JSON.parse(second.stdout) as { user_stats: { user_id: string }[] };
+    expect(next.user_stats).toHaveLength(1);
+    expect(next.user_stats[0]?.user_id).not.toBe(body.user_stats[0]?.user_id);
+  });
+
   test.each([
     [['user', 'U999999'], /^sqs-orders: GET \/users\/U999999\/stats failed \(404\): No orders recorded for user U999999$/],
     [['month', '2026-13'], /^sqs-orders: GET \/stats\/monthly\/2026-13 failed \(400\): .*YYYY-MM/],

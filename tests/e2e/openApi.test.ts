@@ -96,6 +96,7 @@ const samples: Sample[] = [
   { route: 'GET /users/{user_id}/stats', status: 404, send: () => api.get('/users/U7999/stats') },
   { route: 'GET /stats/global', status: 200, send: () => api.get('/stats/global') },
   { route: 'GET /stats/monthly', status: 200, send: () => api.get('/stats/monthly') },
+  { route: 'GET /stats/monthly', status: 400, send: () => api.get('/stats/monthly?limit=0') },
   { route: 'GET /stats/monthly/{month}', status: 200, send: () => api.get('/stats/monthly/2026-01') },
   { route: 'GET /stats/monthly/{month}', status: 400, send: () => api.get('/stats/monthly/2026-1') },
   { route: 'GET /stats/monthly/{month}', status: 404, send: () => api.get('/stats/monthly/1999-01') },

@@ -86,6 +86,7 @@ describe('POST /orders: real order intake', () => {
         { month: '2026-02', total_orders: 1, total_revenue: 25.5, failed_orders: 2 },
         { month: '2026-03', total_orders: 1, total_revenue: 25.5, failed_orders: 0 },
       ],
+      next_cursor: null,
     });
   }, 120_000);
 

@@ -98,7 +98,29 @@ describe('the deployed pipeline, through the API Gateway URL', () => {
         total_revenue: asAmount(expectedMonth?.totals.spendCents ?? 0),
         failed_orders: expectedMonth?.totals.failedCount,
         user_stats: userStats,
+        next_cursor: null,
       });
+    },
+    ROUTE_TIMEOUT_MS,
+  );
+
+  test(
+    "a month's users in pages: limit=2 pages put together are the whole list, each page with the month's totals",
+    async () => {
+      const whole = (await api.get(`/stats/monthly/${month}`)).body as { user_stats: unknown[]; total_orders: number };
+      const pages: { user_stats: unknown[]; total_orders: number; next_cursor: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const response = await api.get(`/stats/monthly/${month}?limit=2${query}`);
+        expect(response.status).toBe(200);
+        const page = response.body as (typeof pages)[number];
+        pages.push(page);
+        cursor = page.next_cursor;
+      } while (cursor && pages.length < 100);
+      expect(pages.length).toBe(Math.ceil(whole.user_stats.length / 2));
+      expect(pages.flatMap((page) => page.user_stats)).toEqual(whole.user_stats);
+      for (const page of pages) expect(page.total_orders).toBe(whole.total_orders);
     },
     ROUTE_TIMEOUT_MS,
   );

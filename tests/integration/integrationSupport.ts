@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
+import { OrderDefect } from '../../src/lib/orders/orderDefects';
 import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
 import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 
@@ -31,12 +32,12 @@ export const validOutcome = (
   messageId: string = randomUUID(),
 ): OrderOutcome => ({ messageId, month, userId, valid: true, valueCents });
 
-export const failedOutcome = (userId: string | undefined, month = '2025-03', messageId: string = randomUUID()): OrderOutcome => ({
-  messageId,
-  month,
-  userId,
-  valid: false,
-});
+export const failedOutcome = (
+  userId: string | undefined,
+  month = '2025-03',
+  messageId: string = randomUUID(),
+  defect: OrderDefect = userId === undefined ? OrderDefect.InvalidUserId : OrderDefect.ValueMismatch,
+): OrderOutcome => ({ messageId, month, userId, valid: false, defect });
 
 /** Every key under `prefix` with its type, for "nothing else was written" assertions. */
 export const keysUnder = async (redis: Redis, prefix: string): Promise<string[]> => {

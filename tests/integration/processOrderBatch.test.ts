@@ -12,6 +12,7 @@ import type { Order } from '../../src/lib/orders/order';
 import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
 import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
 import { readUserStats } from '../../src/lib/stats/readUserStats';
+import { recordDeadLettered } from '../../src/lib/stats/recordDeadLettered';
 import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
 import type { MonthlyStats, UserStats } from '../../src/lib/stats/statsModels';
 import {
@@ -42,6 +43,7 @@ const deps = (): OrderBatchDependencies => ({
   deadLetter: async (body, reason) => {
     deadLettered.push({ body, reason });
   },
+  recordDeadLettered: (messages) => recordDeadLettered(redis, messages, { prefix, idempotencyTtlSeconds: 3600 }),
   appendLog: (entries) => appendLogEntries(logPath, entries),
   now: () => new Date('2025-03-20T12:00:00Z'),
 });

@@ -18,9 +18,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const ALL = { offset: 0, limit: 1000 };
+
 describe('readMonthTotals', () => {
   test('no months before any order', async () => {
-    expect(await readMonthTotals(redis, uniquePrefix())).toEqual([]);
+    expect(await readMonthTotals(redis, uniquePrefix(), ALL)).toEqual({ months: [], nextOffset: undefined });
   });
 
   test('every month with its totals, oldest first, and only under its own prefix', async () => {
@@ -34,17 +36,36 @@ describe('readMonthTotals', () => {
       validOutcome('U3', 5, '2026-01'),
     ]);
     await record(uniquePrefix(), [validOutcome('U9', 99_999, '2024-01')]);
-    expect(await readMonthTotals(redis, prefix)).toEqual([
+    expect((await readMonthTotals(redis, prefix, ALL)).months).toEqual([
       { month: '2025-12', totalOrders: 0, totalRevenueCents: 0, failedOrders: 1 },
       { month: '2026-01', totalOrders: 2, totalRevenueCents: 10, failedOrders: 0 },
       { month: '2026-03', totalOrders: 2, totalRevenueCents: 1300, failedOrders: 1 },
     ]);
   });
 
+  test('in pages: each page continues where the previous ended, the last says there is no next', async () => {
+    const prefix = uniquePrefix();
+    const months = ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03'];
+    await record(
+      prefix,
+      months.map((month) => validOutcome('U1', 100, month)),
+    );
+    const first = await readMonthTotals(redis, prefix, { offset: 0, limit: 2 });
+    expect(first.months.map((m) => m.month)).toEqual(['2024-11', '2024-12']);
+    expect(first.nextOffset).toBe(2);
+    const second = await readMonthTotals(redis, prefix, { offset: 2, limit: 2 });
+    expect(second.months.map((m) => m.month)).toEqual(['2025-01', '2025-02']);
+    const last = await readMonthTotals(redis, prefix, { offset: 4, limit: 2 });
+    expect(last).toEqual({
+      months: [{ month: '2025-03', totalOrders: 1, totalRevenueCents: 100, failedOrders: 0 }],
+      nextOffset: undefined,
+    });
+  });
+
   test('a month in the set whose hash is gone reads as zeros rather than failing', async () => {
     const prefix = uniquePrefix();
     await redis.sadd(`${prefix}stats:months`, '2026-02');
-    expect(await readMonthTotals(redis, prefix)).toEqual([
+    expect((await readMonthTotals(redis, prefix, ALL)).months).toEqual([
       { month: '2026-02', totalOrders: 0, totalRevenueCents: 0, failedOrders: 0 },
     ]);
   });
@@ -53,6 +74,6 @@ describe('readMonthTotals', () => {
     const prefix = uniquePrefix();
     await redis.sadd(`${prefix}stats:months`, '2026-04');
     await redis.set(`${prefix}stats:month:2026-04`, 'not a hash');
-    await expect(readMonthTotals(redis, prefix)).rejects.toThrow(/WRONGTYPE/);
+    await expect(readMonthTotals(redis, prefix, ALL)).rejects.toThrow(/WRONGTYPE/);
   });
 });

@@ -79,14 +79,14 @@ describe('recordOrderOutcomes against a real Redis', () => {
     expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 2, totalRevenueCents: 705, failedOrders: 1 });
   });
 
-  test('a batch of N runs one script per order and gives each order its own result', async () => {
+  test('a batch of N runs one script for the whole batch and gives each order its own result', async () => {
     const outcomes = Array.from({ length: 50 }, (_, i) => validOutcome(`U${i % 5}`, 100 + i));
     expect(await record(outcomes.slice(0, 10))).toEqual(Array(10).fill('recorded'));
     await redis.config('RESETSTAT');
     const results = await record(outcomes);
     const stats = await redis.info('commandstats');
     const calls = (name: string) => Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
-    expect(calls('eval') + calls('evalsha')).toBe(50);
+    expect(calls('eval') + calls('evalsha')).toBe(1);
     expect(results).toEqual([...Array(10).fill('duplicate'), ...Array(40).fill('recorded')]);
     const expectedCents = outcomes.reduce((sum, o) => sum + (o.valid ? o.valueCents : 0), 0);
     expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 50, totalRevenueCents: expectedCents, failedOrders: 0 });
@@ -151,6 +151,25 @@ describe('recordOrderOutcomes against a real Redis', () => {
       marker: await redis.exists(k.processedMessage(poisoned.messageId)),
       stored: await snapshot(redis, prefix),
     }).toEqual({ marker: 0, stored: before });
+  });
+
+  test('a batch script Redis refuses as a whole (out of memory) falls back to one script per order: all failed, nothing written', async () => {
+    const before = await snapshot(redis, prefix);
+    const outcomes = [validOutcome('U1', 100), failedOutcome('U2')];
+    await redis.config('SET', 'maxmemory-policy', 'noeviction');
+    await redis.config('SET', 'maxmemory', '1');
+    await redis.config('RESETSTAT');
+    try {
+      expect(await record(outcomes)).toEqual(['failed', 'failed']);
+    } finally {
+      await redis.config('SET', 'maxmemory', '0');
+    }
+    const stats = await redis.info('commandstats');
+    const calls = (name: string) => Number(new RegExp(`cmdstat_${name}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
+    // The batch script, then one script per order.
+    expect(calls('evalsha') + calls('eval')).toBe(3);
+    expect(await snapshot(redis, prefix)).toEqual(before);
+    expect(await record(outcomes)).toEqual(['recorded', 'recorded']);
   });
 
   test('an order whose recording failed is recorded when retried after the cause is gone', async () => {

@@ -12,6 +12,7 @@ import { createRedisConnection } from '../../src/lib/redis/createRedisConnection
 import { clearStats } from '../../src/lib/stats/clearStats';
 import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
 import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
+import { readMonthPage } from '../../src/lib/stats/readMonthPage';
 import { readMonthTotals } from '../../src/lib/stats/readMonthTotals';
 import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
 import { readRankings } from '../../src/lib/stats/readRankings';
@@ -78,8 +79,12 @@ const expectFigures = async (prefix: string, expected: ExpectedStats) => {
       failedOrders: totals.failedCount,
     });
     expect(stats?.users.length).toBe(users.size);
+    const page = await readMonthPage(reader, prefix, month, { offset: 0, limit: 1000 });
+    expect(page?.users).toEqual(stats?.users);
   }
-  expect((await readMonthTotals(reader, prefix)).map((totals) => totals.month)).toEqual([...expected.months.keys()].sort());
+  expect((await readMonthTotals(reader, prefix, { offset: 0, limit: 1000 })).months.map((totals) => totals.month)).toEqual(
+    [...expected.months.keys()].sort(),
+  );
 };
 
 beforeAll(async () => {
@@ -207,6 +212,7 @@ describe('a failover during a drain', () => {
       deadLetter: async () => {
         throw new Error('generated orders are never malformed');
       },
+      recordDeadLettered: async () => undefined,
       appendLog: (entries) => appendLogEntries(logPath, entries),
       now: () => new Date(),
     };

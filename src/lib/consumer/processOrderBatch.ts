@@ -43,12 +43,12 @@ export const processOrderBatch = async (
   const deadLetterResults = await Promise.allSettled(
     malformed.map(({ message, reason }) => deps.deadLetter(message.body, reason)),
   );
-  let deadLettered = 0;
+  const movedToDeadLetterQueue: { messageId: string; reason: string }[] = [];
   malformed.forEach(({ message, reason }, index) => {
     const settled = deadLetterResults[index];
     const fields = { message_id: message.messageId, receive_count: message.receiveCount, reason };
     if (settled?.status === 'fulfilled') {
-      deadLettered += 1;
+      movedToDeadLetterQueue.push({ messageId: message.originalMessageId ?? message.messageId, reason });
       log.push(entry(timestamp, 'error', 'Malformed message moved to the dead-letter queue', fields));
     } else {
       retryMessageIds.push(message.messageId);
@@ -56,6 +56,18 @@ export const processOrderBatch = async (
       log.push(entry(timestamp, 'error', text, { ...fields, error: describeError(settled?.reason) }));
     }
   });
+
+  // The message is in the dead-letter queue already: a status that cannot be kept must not bring it back.
+  const statusError = await deps.recordDeadLettered(movedToDeadLetterQueue).then(() => undefined, describeError);
+  if (statusError) {
+    const text = 'The dead-lettered status of these messages could not be kept; they are in the dead-letter queue';
+    log.push(
+      entry(timestamp, 'error', text, {
+        message_ids: movedToDeadLetterQueue.map(({ messageId }) => messageId),
+        error: statusError,
+      }),
+    );
+  }
 
   const results = await deps.recordOutcomes(parsed.map(({ decided }) => decided.outcome));
   let recorded = 0;
@@ -92,5 +104,5 @@ export const processOrderBatch = async (
 
   // The statistics are already stored: a log that cannot be written must not cause a redelivery.
   const logError = await deps.appendLog(log).then(() => undefined, describeError);
-  return { retryMessageIds, recorded, duplicates, deadLettered, logError };
+  return { retryMessageIds, recorded, duplicates, deadLettered: movedToDeadLetterQueue.length, logError };
 };

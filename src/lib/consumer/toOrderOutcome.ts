@@ -18,5 +18,9 @@ export const toOrderOutcome = (messageId: string, order: Order): DecidedOrder =>
   const userId = hasValidUserId(order.user_id) ? order.user_id : undefined;
   const verdict = validateOrder(order);
   if (verdict.valid) return { outcome: { messageId, month, userId, valid: true, valueCents: verdict.valueCents } };
-  return { outcome: { messageId, month, userId, valid: false }, failureReason: verdict.reason, defect: verdict.defect };
+  return {
+    outcome: { messageId, month, userId, valid: false, defect: verdict.defect },
+    failureReason: verdict.reason,
+    defect: verdict.defect,
+  };
 };

@@ -1,21 +1,15 @@
-import { rename, type FileHandle } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
 import { rotatedLogPath } from './consumerLogPath';
 
 /**
- * Renames the log to `<log>.1` (replacing the previous rotated file) when writing `incomingBytes` more would take it
- * past `maxBytes`. Resolves true when it did, so the caller must reopen `logPath` before writing.
+ * Renames the log to `<log>.1` (replacing the previous rotated file) when writing `incomingBytes` more to a file of
+ * `currentBytes` would take it past `maxBytes`. Returns true when it did, so the caller must reopen `logPath`.
  *
  * No lock: each consumer instance is the only writer of its own file (see createConsumerLogWriter), so nobody else
  * can rotate it or append to it meanwhile.
  */
-export const rotateLogIfFull = async (
-  logPath: string,
-  openFile: FileHandle,
-  incomingBytes: number,
-  maxBytes: number,
-): Promise<boolean> => {
-  const { size } = await openFile.stat();
-  if (size === 0 || size + incomingBytes <= maxBytes) return false;
-  await rename(logPath, rotatedLogPath(logPath));
+export const rotateLogIfFull = (logPath: string, currentBytes: number, incomingBytes: number, maxBytes: number): boolean => {
+  if (currentBytes === 0 || currentBytes + incomingBytes <= maxBytes) return false;
+  renameSync(logPath, rotatedLogPath(logPath));
   return true;
 };

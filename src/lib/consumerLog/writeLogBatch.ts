@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LogEntry } from './logEntry';
 import { rotateLogIfFull } from './rotateLogIfFull';
@@ -16,11 +16,29 @@ export type WriteResult = {
   startedFile: boolean;
 };
 
+const isMissingDirectory = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+const openForAppend = (filePath: string): number => {
+  try {
+    return openSync(filePath, 'a');
+  } catch (error) {
+    if (!isMissingDirectory(error)) throw error;
+    mkdirSync(dirname(filePath), { recursive: true });
+    return openSync(filePath, 'a');
+  }
+};
+
 /**
  * Appends entries as JSON lines and says whether they started the file. The whole batch goes out in a single
  * write(2) on an O_APPEND descriptor, so lines from concurrent appenders on one machine never interleave (across NFS
  * clients nothing does: hence one file per writer). fs.promises.appendFile is not used because it splits data larger
  * than 512 KiB into several writes.
+ *
+ * Why synchronous calls: the consumer writes its log after its batch is stored, with nothing else to do meanwhile, and
+ * each asynchronous file call is a round trip through libuv's thread pool. Measured on the emulator's host, the four
+ * to six of them per batch (mkdir, open, two fstat, write, close) cost about 1.6 ms of a batch's 3.7 ms; the same
+ * system calls made directly cost a few microseconds each. One fstat serves both the rotation check and startedFile,
+ * and the directory is created only when open finds it missing.
  */
 export const writeLogBatch = async (
   filePath: string,
@@ -31,23 +49,20 @@ export const writeLogBatch = async (
     return { startedFile: false };
   }
   const data = Buffer.from(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
-  await mkdir(dirname(filePath), { recursive: true });
-  let file = await open(filePath, 'a');
+  let file = openForAppend(filePath);
   try {
-    if (maxBytes !== undefined && (await rotateLogIfFull(filePath, file, data.length, maxBytes))) {
+    let { size } = fstatSync(file);
+    if (maxBytes !== undefined && rotateLogIfFull(filePath, size, data.length, maxBytes)) {
       const rotated = file;
-      file = await open(filePath, 'a');
-      await rotated.close();
+      file = openForAppend(filePath);
+      closeSync(rotated);
+      size = fstatSync(file).size;
     }
-    const startedFile = (await file.stat()).size === 0;
     let offset = 0;
     // A regular file takes the whole buffer in one go; the loop only guards against a short write.
-    while (offset < data.length) {
-      const { bytesWritten } = await file.write(data, offset, data.length - offset);
-      offset += bytesWritten;
-    }
-    return { startedFile };
+    while (offset < data.length) offset += writeSync(file, data, offset, data.length - offset);
+    return { startedFile: size === 0 };
   } finally {
-    await file.close();
+    closeSync(file);
   }
 };

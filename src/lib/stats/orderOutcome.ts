@@ -1,10 +1,12 @@
+import type { OrderDefect } from '../orders/orderDefects';
+
 /** What the consumer decided about one order, in the terms the statistics need. */
 export type OrderOutcome = {
   messageId: string;
   month: string;
   /** The user to charge, or undefined when the order's user id is itself invalid. */
   userId: string | undefined;
-} & ({ valid: true; valueCents: number } | { valid: false });
+} & ({ valid: true; valueCents: number } | { valid: false; defect: OrderDefect });
 
 export const RecordResult = {
   Recorded: 'recorded',

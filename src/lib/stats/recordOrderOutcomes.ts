@@ -1,16 +1,22 @@
-import type { ChainableCommander } from 'ioredis';
+import { type ChainableCommander, ReplyError } from 'ioredis';
 import type { RedisConnection } from '../redis/redisConnection';
-import { RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
+import { RECORD_BATCH_LUA, recordBatchScriptArguments } from './recordBatchScript';
+import { RECORD_ORDER_KEY_COUNT, RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
 import { RecordResult, type OrderOutcome } from './orderOutcome';
-import { statsKeys } from './statsKeys';
+import { statsKeys, type StatsKeys } from './statsKeys';
 
-type PipelineWithRecordOrder = ChainableCommander & {
+type Reply = [Error | null, unknown];
+
+type PipelineWithScripts = ChainableCommander & {
+  recordBatch(keyCount: number, ...keysAndArgs: (string | number)[]): ChainableCommander;
   recordOrder(...keysAndArgs: (string | number)[]): ChainableCommander;
 };
 
-const withRecordOrder = (redis: RedisConnection): RedisConnection => {
-  if (!('recordOrder' in redis)) {
-    redis.defineCommand('recordOrder', { numberOfKeys: 7, lua: RECORD_ORDER_LUA });
+const withScripts = (redis: RedisConnection): RedisConnection => {
+  if (!('recordBatch' in redis)) {
+    // No numberOfKeys: a batch's key count varies, so it is passed first on every call.
+    redis.defineCommand('recordBatch', { lua: RECORD_BATCH_LUA });
+    redis.defineCommand('recordOrder', { numberOfKeys: RECORD_ORDER_KEY_COUNT, lua: RECORD_ORDER_LUA });
   }
   return redis;
 };
@@ -35,14 +41,48 @@ export type RecordOptions = {
  * connection made them); if it was lost, it is recorded afresh. A replica applies a script's effects as one
  * transaction, so a promoted replica never holds half an order.
  */
-const replicasMissing = (reply: [Error | null, unknown] | undefined, wait: ReplicaWait): boolean => {
+const replicasMissing = (reply: Reply | undefined, wait: ReplicaWait): boolean => {
   const [error, acknowledged] = reply ?? [new Error('no reply to WAIT'), 0];
   return error !== null || typeof acknowledged !== 'number' || acknowledged < wait.replicas;
 };
 
+const resultOf = (reply: unknown): RecordResult => {
+  if (reply === 1) return RecordResult.Recorded;
+  if (reply === 0) return RecordResult.Duplicate;
+  return RecordResult.Failed;
+};
+
+/** Sends the pipeline with WAIT last when asked; undefined when the round trip or the replicas failed. */
+const execWithWait = async (pipeline: ChainableCommander, wait: ReplicaWait | undefined): Promise<Reply[] | undefined> => {
+  if (wait) pipeline.wait(wait.replicas, wait.timeoutMs);
+  const replies = await pipeline.exec().catch(() => null);
+  if (!replies) return undefined;
+  if (wait && replicasMissing(replies.at(-1), wait)) return undefined;
+  return replies;
+};
+
+/** The fallback: one script per order, so an order whose recording fails cannot take its neighbours with it. */
+const recordOneByOne = async (
+  redis: RedisConnection,
+  keys: StatsKeys,
+  outcomes: readonly OrderOutcome[],
+  idempotencyTtlSeconds: number,
+  wait: ReplicaWait | undefined,
+): Promise<RecordResult[]> => {
+  const pipeline = redis.pipeline() as PipelineWithScripts;
+  for (const outcome of outcomes) pipeline.recordOrder(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
+  const replies = await execWithWait(pipeline, wait);
+  if (!replies) return outcomes.map(() => RecordResult.Failed);
+  return outcomes.map((_, index) => {
+    const [error, reply] = replies[index] ?? [new Error('no reply'), undefined];
+    return error ? RecordResult.Failed : resultOf(reply);
+  });
+};
+
 /**
- * Records a whole batch in one round trip (a pipeline of one script call per order, then WAIT if asked).
- * Each order gets its own result, so one failed command does not fail its neighbours.
+ * Records a whole batch in one round trip: one script call for the batch (then WAIT if asked). The script gives each
+ * order its own result, so an order with a bad key fails alone; should the script fail as a whole, the batch is
+ * recorded again one script per order, so one order's failure still cannot fail its neighbours.
  */
 export const recordOrderOutcomes = async (
   redis: RedisConnection,
@@ -51,18 +91,20 @@ export const recordOrderOutcomes = async (
 ): Promise<RecordResult[]> => {
   if (outcomes.length === 0) return [];
   const keys = statsKeys(prefix);
-  const pipeline = withRecordOrder(redis).pipeline() as PipelineWithRecordOrder;
-  for (const outcome of outcomes) {
-    pipeline.recordOrder(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
-  }
   const wait = waitForReplicas && waitForReplicas.replicas > 0 ? waitForReplicas : undefined;
-  if (wait) pipeline.wait(wait.replicas, wait.timeoutMs);
-  const replies = await pipeline.exec().catch(() => null);
+  const pipeline = withScripts(redis).pipeline() as PipelineWithScripts;
+  const { keyCount, keysAndArgs } = recordBatchScriptArguments(keys, outcomes, idempotencyTtlSeconds);
+  pipeline.recordBatch(keyCount, ...keysAndArgs);
+  const replies = await execWithWait(pipeline, wait);
   if (!replies) return outcomes.map(() => RecordResult.Failed);
-  if (wait && replicasMissing(replies[outcomes.length], wait)) return outcomes.map(() => RecordResult.Failed);
-  return outcomes.map((_, index) => {
-    const [error, reply] = replies[index] ?? [new Error('no reply'), undefined];
-    if (error) return RecordResult.Failed;
-    return reply === 1 ? RecordResult.Recorded : RecordResult.Duplicate;
-  });
+  const [error, perOrder] = replies[0] ?? [new Error('no reply'), undefined];
+  // Only an error Redis itself answered (the script failed) is worth a second try one order at a time. A lost
+  // connection fails the batch at once: another round trip would only stretch the invocation past the messages'
+  // visibility timeout, and its writes could land after SQS has handed the messages to someone else.
+  if (error)
+    return error instanceof ReplyError
+      ? recordOneByOne(redis, keys, outcomes, idempotencyTtlSeconds, wait)
+      : outcomes.map(() => RecordResult.Failed);
+  if (!Array.isArray(perOrder) || perOrder.length !== outcomes.length) return outcomes.map(() => RecordResult.Failed);
+  return perOrder.map(resultOf);
 };

@@ -1,8 +1,10 @@
 import type { OrderOutcome } from './orderOutcome';
+import { processedMarkerValue } from './orderStatusMarker';
 import type { StatsKeys } from './statsKeys';
 
 /**
- * Applies one order's effect on every statistic, once per SQS message id.
+ * Applies one order's effect on every statistic, once per SQS message id. The consumer records a batch with
+ * recordBatchScript.ts; this one order at a time is its fallback when a batch's script fails as a whole.
  *
  * Redis does not roll a script back when a command fails half-way, so every key's type is checked
  * before the first write: a key of the wrong type makes the script fail with nothing written, and
@@ -10,16 +12,16 @@ import type { StatsKeys } from './statsKeys';
  * A duplicate refreshes its marker's expiry: that write lets a WAIT after it cover the first delivery's writes
  * (see recordOrderOutcomes.ts), and keeps the marker as long as the message can still be delivered again.
  *
- * KEYS: processed marker, global, months set, month, user, spend ranking, order-count ranking
- * ARGV: marker ttl seconds, month, user id ('' when invalid), valid ('1'|'0'), value in cents
+ * KEYS: processed marker, global, months set, month, user, spend ranking, order-count ranking, month's spend ranking
+ * ARGV: marker ttl seconds, month, user id ('' when invalid), valid ('1'|'0'), value in cents, marker value
  */
 export const RECORD_ORDER_LUA = `
 if redis.call('EXISTS', KEYS[1]) == 1 then
   redis.call('EXPIRE', KEYS[1], ARGV[1])
   return 0
 end
-local expected = {'none', 'hash', 'set', 'hash', 'hash', 'zset', 'zset'}
-for i = 2, 7 do
+local expected = {'none', 'hash', 'set', 'hash', 'hash', 'zset', 'zset', 'zset'}
+for i = 2, 8 do
   local actual = redis.call('TYPE', KEYS[i])['ok']
   if actual ~= 'none' and actual ~= expected[i] then
     return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' is a ' .. actual .. ', expected a ' .. expected[i])
@@ -38,17 +40,21 @@ if valid then
   redis.call('HINCRBY', KEYS[5], 'total_spend_cents', cents)
   redis.call('ZINCRBY', KEYS[6], cents, userId)
   redis.call('ZINCRBY', KEYS[7], 1, userId)
+  redis.call('ZINCRBY', KEYS[8], '-' .. cents, userId)
 else
   redis.call('HINCRBY', KEYS[2], 'failed_orders', 1)
   redis.call('HINCRBY', KEYS[4], 'failed_orders', 1)
   if userId ~= '' then
     redis.call('HINCRBY', KEYS[4], 'user:' .. userId .. ':failed_order_count', 1)
     redis.call('HINCRBY', KEYS[5], 'failed_order_count', 1)
+    redis.call('ZINCRBY', KEYS[8], 0, userId)
   end
 end
-redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+redis.call('SET', KEYS[1], ARGV[6], 'EX', ARGV[1])
 return 1
 `;
+
+export const RECORD_ORDER_KEY_COUNT = 8;
 
 /** The KEYS and ARGV of one call of RECORD_ORDER_LUA, in the order the script reads them. */
 export const recordOrderScriptArguments = (
@@ -65,10 +71,12 @@ export const recordOrderScriptArguments = (
     keys.user(userId),
     keys.spendRanking,
     keys.orderCountRanking,
+    keys.monthSpendRanking(outcome.month),
     idempotencyTtlSeconds,
     outcome.month,
     userId,
     outcome.valid ? '1' : '0',
     outcome.valid ? outcome.valueCents : 0,
+    processedMarkerValue(outcome),
   ];
 };

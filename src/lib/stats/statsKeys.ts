@@ -4,9 +4,12 @@ export const statsKeys = (prefix: string) =>
     global: `${prefix}stats:global`,
     months: `${prefix}stats:months`,
     month: (month: string) => `${prefix}stats:month:${month}`,
+    /** The month's users by spend, scored with minus their spend in cents so ZRANGE reads highest spend first. */
+    monthSpendRanking: (month: string) => `${prefix}stats:month:${month}:spend_ranking`,
     user: (userId: string) => `${prefix}user:${userId}`,
     spendRanking: `${prefix}ranking:total_spend`,
     orderCountRanking: `${prefix}ranking:order_count`,
+    /** The idempotency record of a message; its value is the order's outcome (see orderStatusMarker.ts). */
     processedMessage: (messageId: string) => `${prefix}processed:${messageId}`,
     /** Written by the producing routes for each message they queued: the order's status is `queued` until decided. */
     queuedMessage: (messageId: string) => `${prefix}queued:${messageId}`,

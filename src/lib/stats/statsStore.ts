@@ -5,13 +5,17 @@ import type { OrderOutcome, RecordResult } from './orderOutcome';
 import type { ReplicaWait } from './recordOrderOutcomes';
 import { clearStats } from './clearStats';
 import { readGlobalStats } from './readGlobalStats';
-import { readMonthlyStats } from './readMonthlyStats';
+import { readMonthPage } from './readMonthPage';
 import { readMonthTotals } from './readMonthTotals';
 import { readOrderOutcome } from './readOrderOutcome';
 import { readRankings } from './readRankings';
 import { readUserStats } from './readUserStats';
 import { recordOrderOutcomes } from './recordOrderOutcomes';
 import { type QueuedMessage, recordQueuedMessages } from './recordQueuedMessages';
+import { recordDeadLettered, type DeadLetteredMessage } from './recordDeadLettered';
+
+/** Where a page starts (a position in the ordering) and how many entries it holds. */
+export type PageRequest = { offset: number; limit: number };
 
 export type StatsStoreOptions = {
   /** Every key lives under it, so clearing never touches anyone else's data. */
@@ -38,6 +42,10 @@ export class StatsStore {
     return recordQueuedMessages(this.redis, this.options.prefix, this.options.idempotencyTtlSeconds, messages);
   }
 
+  recordDeadLettered(messages: readonly DeadLetteredMessage[]): Promise<void> {
+    return recordDeadLettered(this.redis, messages, this.options);
+  }
+
   readOrderOutcome(messageId: string) {
     return readOrderOutcome(this.redis, this.options.prefix, messageId);
   }
@@ -50,12 +58,13 @@ export class StatsStore {
     return this.reach(() => readUserStats(this.redis, this.options.prefix, userId));
   }
 
-  readMonth(month: string) {
-    return this.reach(() => readMonthlyStats(this.redis, this.options.prefix, month));
+  /** One page of a month's users by spend, from the month's spend ranking; undefined for a month without orders. */
+  readMonth(month: string, page: PageRequest) {
+    return this.reach(() => readMonthPage(this.redis, this.options.prefix, month, page));
   }
 
-  readMonths() {
-    return this.reach(() => readMonthTotals(this.redis, this.options.prefix));
+  readMonths(page: PageRequest) {
+    return this.reach(() => readMonthTotals(this.redis, this.options.prefix, page));
   }
 
   readRankings(limit: number) {

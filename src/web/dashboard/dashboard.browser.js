@@ -208,18 +208,31 @@ const checkHealth = async () => {
   if (!response.ok) throw new Error(body.error ?? `health: HTTP ${response.status}`);
 };
 
+// The months come in pages (a dozen months a year: one page in practice); the chart needs them all.
+const MONTHS_PAGE = 1000;
+const getAllMonths = async () => {
+  const months = [];
+  let cursor = null;
+  do {
+    const page = await getJson(`stats/monthly?limit=${MONTHS_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    months.push(...page.months);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return months;
+};
+
 const refresh = async () => {
   try {
     await checkHealth();
     const [global, rankings, months, logs] = await Promise.all([
       getJson('stats/global'),
       getJson(`users?limit=${RANKING_SIZE}`),
-      getJson('stats/monthly'),
+      getAllMonths(),
       getJson(`consumer_logs?limit=${LOG_LINES}`),
     ]);
     renderTotals(global);
     renderRankings(rankings);
-    renderChart(months.months);
+    renderChart(months);
     renderLogs(logs.logs);
     setStatus('live', `Live, updated ${new Date().toLocaleTimeString('en-GB')}`);
   } catch (error) {

@@ -7,7 +7,14 @@ import { asAmount, expectedStats } from '../../support/expectedStats';
 
 type UserBody = { user_id: string; order_count: number; total_spend: number; failed_order_count: number };
 type GlobalBody = { total_orders: number; total_revenue: number; failed_orders: number };
-type MonthBody = { month: string; total_orders: number; total_revenue: number; failed_orders: number; user_stats: UserBody[] };
+type MonthBody = {
+  month: string;
+  total_orders: number;
+  total_revenue: number;
+  failed_orders: number;
+  user_stats: UserBody[];
+  next_cursor: string | null;
+};
 
 /** Every figure the API serves about a set of orders: global, per user and per month, as the API shapes them. */
 export type Figures = { global: GlobalBody; users: Record<string, unknown>; months: Record<string, unknown> };
@@ -35,6 +42,8 @@ export const expectedFigures = (orders: readonly Order[]): Figures => {
         user_stats: [...monthUsers]
           .map(([userId, f]) => userBody(userId, f))
           .sort((a, b) => b.total_spend - a.total_spend || byUserId(a.user_id, b.user_id)),
+        // A handful of users: one page.
+        next_cursor: null,
       } satisfies MonthBody,
     ]),
   );

@@ -80,6 +80,7 @@ describe('consumerFaultInjection', () => {
       return outcomes.map(() => 'recorded' as const);
     },
     deadLetter: async () => undefined,
+    recordDeadLettered: async () => undefined,
     appendLog: async () => undefined,
     now: () => new Date(),
   });
