@@ -53,7 +53,7 @@ const operation = (route: RouteSpec, now: Date) => {
   const routeParameters = [
     ...parameters(route.pathParameters, 'path', examples?.path),
     ...parameters(route.query, 'query', examples?.query),
-    ...parameters(route.headers, 'header'),
+    ...parameters(route.headers, 'header', examples?.headers),
   ];
   const responses = { ...route.responses, 500: internalError };
   return {

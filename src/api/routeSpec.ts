@@ -50,7 +50,12 @@ export const ADMIN_TOKEN_HEADER = 'x-admin-token';
 export type RouteResponse = { description: string; json: z.ZodType } | { description: string; text: readonly TextContentType[] };
 
 /** Example values of a route's inputs, as a client sends them (query and path values are strings). */
-export type RouteExamples = { query?: Record<string, string>; path?: Record<string, string>; body?: unknown };
+export type RouteExamples = {
+  query?: Record<string, string>;
+  path?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+};
 
 /**
  * One HTTP route, written once: serverless.yml's events, the handlers' dispatch, the input parsing, GET /api and the

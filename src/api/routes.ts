@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { describeRange, Limits } from './limits';
+import { encodePageCursor, PageScope } from './pageCursor';
 import { exampleOrder, monthOf } from './requestExamples';
 import {
   consumerLogsQuerySchema,
@@ -73,6 +75,12 @@ const html: RouteResponse = { description: 'An HTML page', text: [TextContentTyp
 const asset: RouteResponse = { description: 'The file', text: [TextContentType.JavaScript, TextContentType.Css] };
 
 /**
+ * A key of its own for each document built: "Try it out" executed twice replays the first answer (which shows what the
+ * header does); a new document, or an edited key, enqueues anew.
+ */
+const exampleIdempotencyKey = () => ({ [IDEMPOTENCY_KEY_HEADER]: `docs-${randomUUID()}` });
+
+/**
  * Every HTTP route of the service, written once, in the order GET /api lists them. serverless.yml's `http` events
  * (infra/httpEvents.cjs), each handler's dispatch table (checked by the type checker), the input parsing, GET /api and
  * the OpenAPI document all derive from this list.
@@ -120,7 +128,7 @@ export const routes = [
     body: { schema: produceBodySchema, required: false },
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
-    examples: () => ({ body: { count: Limits.produceCount.default } }),
+    examples: () => ({ body: { count: Limits.produceCount.default }, headers: exampleIdempotencyKey() }),
     requiresApiKey: true,
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
@@ -144,7 +152,7 @@ export const routes = [
     body: { schema: ordersBodySchema, required: true, maxBytes: Limits.ordersBodyBytes },
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
-    examples: (now) => ({ body: exampleOrder(now) }),
+    examples: (now) => ({ body: exampleOrder(now), headers: exampleIdempotencyKey() }),
     requiresApiKey: true,
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
@@ -169,6 +177,8 @@ export const routes = [
       "(IDEMPOTENCY_TTL_SECONDS: the queue's retention period, 4 days). An order SQS itself moved to the dead-letter queue after its maximum " +
       'deliveries was never decided: it stays queued (GET /dlq shows it; a redrive brings it back).',
     pathParameters: orderStatusPathSchema,
+    // A well-formed id no order has: executed as it comes, the route answers what it answers for an unknown order.
+    examples: () => ({ path: { message_id: '00000000-0000-4000-8000-000000000000' } }),
     responses: {
       200: { description: "The order's status", json: orderStatusResponse },
       400: badRequest,
@@ -274,6 +284,10 @@ export const routes = [
     tag: RouteTag.Statistics,
     summary: `Every month with orders and its totals, oldest first, in pages (?limit=${describeRange(Limits.monthsPage)}&cursor=)`,
     query: monthsQuerySchema,
+    // The first page's own cursor: a real one, so "Try it out" as it comes answers the first page.
+    examples: () => ({
+      query: { limit: String(Limits.monthsPage.default), cursor: encodePageCursor({ scope: PageScope.months, offset: 0 }) },
+    }),
     responses: {
       200: { description: 'One entry per month (UTC); next_cursor leads to the next page', json: monthTotalsResponse },
       400: badRequest,
@@ -287,7 +301,13 @@ export const routes = [
     summary: `Totals and per-user figures for a month (YYYY-MM), users in pages (?limit=${describeRange(Limits.monthUsersPage)}&cursor=)`,
     pathParameters: monthPathSchema,
     query: monthQuerySchema,
-    examples: (now) => ({ path: { month: monthOf(now) } }),
+    examples: (now) => ({
+      path: { month: monthOf(now) },
+      query: {
+        limit: String(Limits.monthUsersPage.default),
+        cursor: encodePageCursor({ scope: PageScope.monthUsers(monthOf(now)), offset: 0 }),
+      },
+    }),
     responses: {
       200: {
         description:

@@ -83,8 +83,18 @@ describe('buildOpenApiDocument', () => {
     (method, path) => {
       const { description, ...keySchema } = withoutDialect(idempotencyKeySchema, 'input') as { description: string };
       expect(operation(method, path)?.parameters).toEqual([
-        { name: 'Idempotency-Key', in: 'header', required: false, description, schema: keySchema },
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description,
+          schema: keySchema,
+          // A key of the document's own, which the middleware's schema accepts.
+          example: expect.stringMatching(/^docs-[0-9a-f-]{36}$/),
+        },
       ]);
+      const example = (operation(method, path)?.parameters?.[0] as { example?: unknown } | undefined)?.example;
+      expect(idempotencyKeySchema.safeParse(example).success).toBe(true);
       expect(description).toMatch(/24 hours/);
       expect(Object.keys(operation(method, path)?.responses ?? {})).toEqual(expect.arrayContaining(['409', '422']));
     },

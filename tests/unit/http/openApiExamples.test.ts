@@ -56,6 +56,8 @@ describe('the OpenAPI examples: what Swagger UI sends when "Try it out" is execu
     expect(byKey('GET /users').parameters).toEqual([expect.objectContaining({ name: 'limit', example: '10' })]);
     expect(byKey('GET /stats/monthly/{month}').parameters).toEqual([
       expect.objectContaining({ name: 'month', example: '2026-11' }),
+      expect.objectContaining({ name: 'limit', example: '100' }),
+      expect.objectContaining({ name: 'cursor', example: expect.any(String) }),
     ]);
   });
 
