@@ -107,6 +107,9 @@ const awsSettings = (stage, env) => {
       rateLimit: wholeNumber(env, 'API_RATE_LIMIT', 50, 1, 10_000),
       burstLimit: wholeNumber(env, 'API_BURST_LIMIT', 100, 1, 5_000),
       quotaPerDay: wholeNumber(env, 'API_QUOTA_PER_DAY', 10_000, 1, 100_000_000),
+      // Every route, keyed or not: the stage's default throttling.
+      stageRateLimit: wholeNumber(env, 'API_STAGE_RATE_LIMIT', 200, 1, 10_000),
+      stageBurstLimit: wholeNumber(env, 'API_STAGE_BURST_LIMIT', 400, 1, 5_000),
     },
     // The production-shaped deploy to the emulator (run_prod_leg in scripts/test.sh): it mounts nothing, so the consumer
     // log goes to a host directory instead of the EFS mount.

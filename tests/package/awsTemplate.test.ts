@@ -220,6 +220,19 @@ describe('the prod template: protection and operations', () => {
     expect(ofType('AWS::ApiGateway::UsagePlanKey')).toHaveLength(1);
   });
 
+  test("the stage has default throttling on every method, keyed or not (the Deployment's StageDescription)", () => {
+    const deployments = ofType('AWS::ApiGateway::Deployment');
+    expect(deployments).toHaveLength(1);
+    const stage = (deployments[0]?.[1].Properties ?? {}) as {
+      StageName?: string;
+      StageDescription?: { MethodSettings?: unknown[] };
+    };
+    expect(stage.StageName).toBe('prod');
+    expect(stage.StageDescription?.MethodSettings).toEqual([
+      { ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+    ]);
+  });
+
   test('the consumer event source has MaximumConcurrency', () => {
     const mapping = ofType('AWS::Lambda::EventSourceMapping')[0]?.[1];
     expect(mapping?.Properties?.ScalingConfig).toEqual({ MaximumConcurrency: 5 });
