@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describeRange, Limits } from './limits';
 import { encodePageCursor, PageScope } from './pageCursor';
 import { exampleOrder, monthOf } from './requestExamples';
@@ -75,10 +74,11 @@ const html: RouteResponse = { description: 'An HTML page', text: [TextContentTyp
 const asset: RouteResponse = { description: 'The file', text: [TextContentType.JavaScript, TextContentType.Css] };
 
 /**
- * A key of its own for each document built: "Try it out" executed twice replays the first answer (which shows what the
- * header does); a new document, or an edited key, enqueues anew.
+ * The day's example key, like the rest of the examples built for the day the document is: "Try it out" executed again
+ * that day replays the first answer (which is what the header is for, and says so in `idempotent-replayed`); an
+ * edited or an empty key enqueues anew.
  */
-const exampleIdempotencyKey = () => ({ [IDEMPOTENCY_KEY_HEADER]: `docs-${randomUUID()}` });
+const exampleIdempotencyKey = (now: Date) => ({ [IDEMPOTENCY_KEY_HEADER]: `docs-example-${now.toISOString().slice(0, 10)}` });
 
 /**
  * Every HTTP route of the service, written once, in the order GET /api lists them. serverless.yml's `http` events
@@ -128,7 +128,7 @@ export const routes = [
     body: { schema: produceBodySchema, required: false },
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
-    examples: () => ({ body: { count: Limits.produceCount.default }, headers: exampleIdempotencyKey() }),
+    examples: (now) => ({ body: { count: Limits.produceCount.default }, headers: exampleIdempotencyKey(now) }),
     requiresApiKey: true,
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
@@ -152,7 +152,7 @@ export const routes = [
     body: { schema: ordersBodySchema, required: true, maxBytes: Limits.ordersBodyBytes },
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
-    examples: (now) => ({ body: exampleOrder(now), headers: exampleIdempotencyKey() }),
+    examples: (now) => ({ body: exampleOrder(now), headers: exampleIdempotencyKey(now) }),
     requiresApiKey: true,
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },

@@ -85,6 +85,8 @@ describe('sls invoke local', () => {
         { user_id: 'U1001', order_count: 1, total_spend: 12.34, failed_order_count: 0 },
         { user_id: 'U1002', order_count: 1, total_spend: 5.66, failed_order_count: 1 },
       ],
+      // The month's users fit on one page.
+      next_cursor: null,
     });
   }, 90_000);
 

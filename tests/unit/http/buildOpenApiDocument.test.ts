@@ -89,8 +89,8 @@ describe('buildOpenApiDocument', () => {
           required: false,
           description,
           schema: keySchema,
-          // A key of the document's own, which the middleware's schema accepts.
-          example: expect.stringMatching(/^docs-[0-9a-f-]{36}$/),
+          // The day's example key, which the middleware's schema accepts.
+          example: expect.stringMatching(/^docs-example-\d{4}-\d{2}-\d{2}$/),
         },
       ]);
       const example = (operation(method, path)?.parameters?.[0] as { example?: unknown } | undefined)?.example;
