@@ -37,8 +37,9 @@ export const readSecret = (question: string, input: SecretInput, output: SecretO
         else typed += character;
       }
     };
-    output.write(question);
+    // Echo goes off before the question shows: whatever is typed once it is on the screen is never echoed.
     input.setRawMode?.(true);
     input.on('data', onData);
     input.resume();
+    output.write(question);
   });
