@@ -21,6 +21,7 @@ import { recordOrderOutcomes, type ReplicaWait } from '../../src/lib/stats/recor
 import { statsKeys } from '../../src/lib/stats/statsKeys';
 import { drainInProcess, queuedMessages } from '../support/drainInProcess';
 import { expectedStats, type ExpectedStats } from '../support/expectedStats';
+import { pollUntil } from '../support/pollUntil';
 import { startRedisCluster, type RedisClusterHandle } from '../support/redisCluster';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, failedOutcome, keysUnder, snapshot, validOutcome } from './integrationSupport';
@@ -206,9 +207,20 @@ describe('a failover during a drain', () => {
     const orders = ordersOverMonths(1000, 907);
     const messages = queuedMessages(orders.map((order) => JSON.stringify(order)));
     const logPath = join(logDir, `${randomUUID()}.jsonl`);
+    // As in a deployed consumer (redisClient.ts): a cluster client that gave up reconnecting while the slot had no
+    // primary has ended for good, and the next batch gets a new one.
+    let drainConnection = connection;
     const deps: OrderBatchDependencies = {
-      recordOutcomes: (outcomes) =>
-        recordOrderOutcomes(connection, outcomes, { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: ONE_REPLICA }),
+      recordOutcomes: (outcomes) => {
+        if (drainConnection.status === 'end') {
+          drainConnection = createRedisConnection({ url: cluster.url, cluster: true, timeoutMs: 1000 }) as Cluster;
+        }
+        return recordOrderOutcomes(drainConnection, outcomes, {
+          prefix,
+          idempotencyTtlSeconds: TTL,
+          waitForReplicas: ONE_REPLICA,
+        });
+      },
       deadLetter: async () => {
         throw new Error('generated orders are never malformed');
       },
@@ -217,11 +229,20 @@ describe('a failover during a drain', () => {
       now: () => new Date(),
     };
     const { primary, replica } = await cluster.shardOf(statsKeys(prefix).global);
+    // The slot's replica must hold a write before the drain starts: one still catching up fails every batch's WAIT.
+    const probe = `${prefix}replica-probe`;
+    await pollUntil(
+      async () => (await connection.pipeline().set(probe, '1').wait(1, ONE_REPLICA.timeoutMs).exec())?.[1]?.[1],
+      (acknowledged) => acknowledged === 1,
+      { timeoutMs: 20_000, intervalMs: 200, what: "the stage's slot having a replica in sync" },
+    );
+    await connection.del(probe);
 
     let failover: Promise<{ promotedMs: number; rejoinedMs: number }> | undefined;
     let recordedAtKill = 0;
     const figures = await drainInProcess(messages, deps, {
       concurrency: 2,
+      deadlineMs: 75_000,
       afterBatch: ({ recorded }) => {
         if (failover || recorded < orders.length / 3) return;
         recordedAtKill = recorded;
@@ -232,12 +253,16 @@ describe('a failover during a drain', () => {
           const promotedMs = Date.now() - killedAt;
           // Until the killed node is back as the new primary's replica, WAIT for one replica cannot succeed: the
           // consumer keeps handing batches back rather than acknowledging writes that exist on one machine only.
-          await cluster.restart(primary);
+          // A loaded machine can take a while to resync the returning node: the drain waits for it.
+          await cluster.restart(primary, 45_000);
           return { promotedMs, rejoinedMs: Date.now() - killedAt };
         })();
+        // Awaited after the drain; said at once if it fails, or a stalled drain would hide why.
+        failover.catch((error: Error) => console.log(`failover failed: ${error.message}`));
       },
     });
     const timings = await failover;
+    if (drainConnection !== connection) drainConnection.disconnect();
 
     expect(timings).toBeDefined();
     expect(figures.recorded).toBeGreaterThan(recordedAtKill); // the drain went on after the kill
@@ -254,5 +279,5 @@ describe('a failover during a drain', () => {
         `drain: ${orders.length} orders, ${figures.batches} batches, ${figures.redeliveries} redeliveries, ` +
         `${figures.recorded} recorded, ${figures.duplicates} duplicates`,
     );
-  }, 60_000);
+  }, 120_000);
 });
