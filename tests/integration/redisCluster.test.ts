@@ -31,6 +31,8 @@ const ONE_REPLICA: ReplicaWait = { replicas: 1, timeoutMs: 300 };
 
 let cluster: RedisClusterHandle;
 let connection: Cluster;
+/** A client with a long command timeout, for a WAIT that may take long on a busy machine. */
+let patient: Cluster;
 let single: RedisServerHandle;
 let singleRedis: Redis;
 let logDir: string;
@@ -91,11 +93,13 @@ const expectFigures = async (prefix: string, expected: ExpectedStats) => {
 beforeAll(async () => {
   [cluster, single] = await Promise.all([startRedisCluster({ nodeTimeoutMs: 500 }), startRedisServer()]);
   connection = createRedisConnection({ url: cluster.url, cluster: true, timeoutMs: 1000 }) as Cluster;
+  patient = createRedisConnection({ url: cluster.url, cluster: true, timeoutMs: 5000 }) as Cluster;
   singleRedis = connectRedis(single.url);
   logDir = await mkdtemp(join(tmpdir(), 'cluster-drain-logs-'));
 }, 60_000);
 afterAll(async () => {
   connection?.disconnect();
+  patient?.disconnect();
   singleRedis?.disconnect();
   await Promise.all([cluster?.stop(), single?.stop()]);
   if (logDir) await rm(logDir, { recursive: true, force: true });
@@ -149,16 +153,19 @@ describe('the statistics on a Redis Cluster', () => {
 
   test('with WAIT for one replica the batch is stored; when fewer replicas than asked answer, nothing is reported stored', async () => {
     const prefix = taggedPrefix();
+    // WAIT answers as soon as the replica has the writes; a generous bound (below the client's command timeout) keeps
+    // a replica that a busy machine schedules late from turning "stored" into "handed back" in this test.
+    const oneReplica: ReplicaWait = { replicas: 1, timeoutMs: 4000 };
     const outcomes = [validOutcome('U1', 500), failedOutcome('U2'), validOutcome('U3', 25)];
     expect(
-      await recordOrderOutcomes(connection, outcomes, { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: ONE_REPLICA }),
+      await recordOrderOutcomes(patient, outcomes, { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: oneReplica }),
     ).toEqual(['recorded', 'recorded', 'recorded']);
 
     // Each primary has one replica: asking for two cannot be met, so SQS would deliver the batch again...
     const more = [validOutcome('U1', 100), validOutcome('U4', 7)];
     const impossible = { replicas: 2, timeoutMs: 100 };
     expect(
-      await recordOrderOutcomes(connection, [...outcomes, ...more], {
+      await recordOrderOutcomes(patient, [...outcomes, ...more], {
         prefix,
         idempotencyTtlSeconds: TTL,
         waitForReplicas: impossible,
@@ -166,10 +173,10 @@ describe('the statistics on a Redis Cluster', () => {
     ).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
     // ...and the redelivery counts each order once, whether or not its first write was kept.
     expect(
-      await recordOrderOutcomes(connection, [...outcomes, ...more], {
+      await recordOrderOutcomes(patient, [...outcomes, ...more], {
         prefix,
         idempotencyTtlSeconds: TTL,
-        waitForReplicas: ONE_REPLICA,
+        waitForReplicas: oneReplica,
       }),
     ).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect(await readGlobalStats(connection, prefix)).toEqual({ totalOrders: 4, totalRevenueCents: 632, failedOrders: 1 });
@@ -199,6 +206,36 @@ describe('the statistics on a Redis Cluster', () => {
     await clearStats(connection, neighbour);
     await connection.del(bare);
   });
+});
+
+describe('a consumer whose slot map is out of date', () => {
+  test('after a failover it was not told of, its next batches reach the new primary: counted once, nothing lost', async () => {
+    const prefix = taggedPrefix();
+    const options = { prefix, idempotencyTtlSeconds: TTL, waitForReplicas: ONE_REPLICA };
+    // Its own client: the shared one must keep an up-to-date map for the tests after this one.
+    const consumer = createRedisConnection({ url: cluster.url, cluster: true, timeoutMs: 1000 }) as Cluster;
+    try {
+      // The client learns the slot map, then the slot changes hands without it being told.
+      expect(await readGlobalStats(consumer, prefix)).toEqual({ totalOrders: 0, totalRevenueCents: 0, failedOrders: 0 });
+      const { primary, replica } = await cluster.shardOf(statsKeys(prefix).global);
+      await cluster.failover(replica);
+      try {
+        const batch = [validOutcome('U1', 100), validOutcome('U2', 7), failedOutcome('U3')];
+        // A try that reaches the old primary is handed back with nothing written, as is one whose WAIT a busy
+        // replica misses (its writes then make the next try's duplicates); SQS would deliver the batch again.
+        await pollUntil(
+          () => recordOrderOutcomes(consumer, batch, options),
+          (outcome) => !outcome.includes('failed'),
+          { timeoutMs: 5000, intervalMs: 100, what: 'the batch recorded on the slot’s new primary' },
+        );
+        expect(await readGlobalStats(consumer, prefix)).toEqual({ totalOrders: 2, totalRevenueCents: 107, failedOrders: 1 });
+      } finally {
+        await cluster.failover(primary);
+      }
+    } finally {
+      consumer.disconnect();
+    }
+  }, 60_000);
 });
 
 describe('a failover during a drain', () => {

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { pollUntil } from './pollUntil';
-import { pingOnce } from './redisServer';
 
 /**
  * A private Redis Cluster for one test file: three primaries with a replica each, every node a redis-server on its
@@ -22,6 +21,11 @@ export type RedisClusterHandle = {
   kill(port: number): void;
   /** Resolves once `port` answers as a primary and the cluster is whole again (every slot served). */
   waitForPrimary(port: number, timeoutMs?: number): Promise<void>;
+  /**
+   * A failover by hand (CLUSTER FAILOVER on the replica): the replica takes over its primary's slots once it holds all
+   * of its writes, and the old primary stays up as its replica. Clients are not told; their slot maps go stale.
+   */
+  failover(replica: number, timeoutMs?: number): Promise<void>;
   /** Starts a killed node again on its port and directory; it rejoins as a replica. Resolves once it is in sync. */
   restart(port: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -37,6 +41,18 @@ const REDIS_CLI = process.env.REDIS_CLI_BIN ?? '/usr/bin/redis-cli';
 const NODES = 6;
 const CLUSTER_BUS_OFFSET = 10_000; // Redis Cluster's node-to-node bus listens on port + 10000
 const STOP_GRACE_MS = 3000;
+/** Redis gives up a manual failover after 5 s; asking again sooner than that would only restart it. */
+const MANUAL_FAILOVER_RETRY_MS = 6000;
+
+/** Ports found free can be taken by another test's server before ours binds them: a new port each time. */
+const LAUNCH_ATTEMPTS = 3;
+
+class NodeExitedError extends Error {
+  constructor(port: number, code: number | null) {
+    super(`Redis Cluster: redis-server on ${port} exited with ${code} while starting (its port taken?)`);
+    this.name = 'NodeExitedError';
+  }
+}
 
 const running = new Set<ChildProcess>();
 const roots = new Set<string>();
@@ -94,6 +110,31 @@ const info = async (port: number, section: string): Promise<Record<string, strin
 const clusterOk = async (port: number): Promise<boolean> =>
   String(await ask(port, 'CLUSTER', 'INFO').catch(() => '')).includes('cluster_state:ok');
 
+/** What a node says of itself and of the cluster, for a check that waits on it and for the message when it times out. */
+type NodeState = { role?: string; link?: string; clusterState?: string; troubled?: string[]; unreachable?: string };
+
+const nodeState = async (port: number): Promise<NodeState> => {
+  try {
+    const [replication, clusterInfo, nodes] = await Promise.all([
+      info(port, 'replication'),
+      ask(port, 'CLUSTER', 'INFO'),
+      ask(port, 'CLUSTER', 'NODES'),
+    ]);
+    return {
+      role: replication.role,
+      link: replication.master_link_status,
+      clusterState: /cluster_state:(\w+)/.exec(String(clusterInfo))?.[1],
+      // Lines of nodes this one sees failing or not yet known: why cluster_state stays "fail".
+      troubled: String(nodes)
+        .split('\n')
+        .filter((line) => /fail|handshake|noaddr/.test(line))
+        .map((line) => line.split(' ').slice(1, 3).join(' ')),
+    };
+  } catch (error) {
+    return { unreachable: (error as Error).message };
+  }
+};
+
 /** The shared poller, for checks that answer yes or no; a check that throws (a node not up yet) counts as no. */
 const until = (what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<boolean> =>
   pollUntil(() => check().catch(() => false), Boolean, { timeoutMs, intervalMs: 50, what: `Redis Cluster: ${what}` });
@@ -139,10 +180,18 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
     children.set(port, child);
     running.add(child);
     child.once('exit', () => running.delete(child));
-    await until(`node ${port} answering PING`, 10_000, async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server on ${port} exited with ${child.exitCode}`);
-      return pingOnce(port);
-    });
+    // Another process may have taken the port since it was found free: then this node exits, or, for a moment, the
+    // other process answers in its place. Only our own process id counts as up.
+    const state = await pollUntil(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return 'exited';
+        const { process_id: pid } = await info(port, 'server');
+        return pid === String(child.pid) ? 'up' : 'another process';
+      },
+      (seen) => seen !== 'another process',
+      { timeoutMs: 10_000, intervalMs: 50, what: `Redis Cluster: node ${port} answering` },
+    );
+    if (state === 'exited') throw new NodeExitedError(port, child.exitCode);
   };
 
   const stop = async (): Promise<void> => {
@@ -163,11 +212,22 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
   try {
     const taken = new Set<number>();
     for (let i = 0; i < NODES; i += 1) {
-      const port = await freeClusterPort(taken);
-      taken.add(port).add(port + CLUSTER_BUS_OFFSET);
-      ports.push(port);
+      for (let attempt = 1; ; attempt += 1) {
+        const port = await freeClusterPort(taken);
+        taken.add(port).add(port + CLUSTER_BUS_OFFSET);
+        const launched = await launch(port).then(
+          () => true,
+          (error: unknown) => {
+            if (!(error instanceof NodeExitedError) || attempt === LAUNCH_ATTEMPTS) throw error;
+            return false;
+          },
+        );
+        if (launched) {
+          ports.push(port);
+          break;
+        }
+      }
     }
-    await Promise.all(ports.map(launch));
     const created = spawnSync(
       REDIS_CLI,
       ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '1', '--cluster-yes'],
@@ -227,14 +287,35 @@ export const startRedisCluster = async (options: StartRedisClusterOptions = {}):
         return role === 'master' && (await clusterOk(port));
       });
     },
+    failover: async (replica, timeoutMs = 15_000) => {
+      const { master_port: primary } = await info(replica, 'replication');
+      let askedAt = 0;
+      await until(`node ${replica} taking over from ${primary} by hand`, timeoutMs, async () => {
+        const [promoted, demoted] = await Promise.all([info(replica, 'replication'), info(Number(primary), 'replication')]);
+        // A manual failover that does not finish in time is given up by Redis without a word (for example when the
+        // primaries voted for this shard a moment ago): ask again.
+        if (promoted.role !== 'master' && Date.now() - askedAt > MANUAL_FAILOVER_RETRY_MS) {
+          askedAt = Date.now();
+          await ask(replica, 'CLUSTER', 'FAILOVER');
+        }
+        return (
+          promoted.role === 'master' &&
+          demoted.role === 'slave' &&
+          demoted.master_link_status === 'up' &&
+          (await clusterOk(replica)) &&
+          (await clusterOk(Number(primary)))
+        );
+      });
+    },
     restart: async (port, timeoutMs = 15_000) => {
       const old = children.get(port);
       if (old) await waitForExit(old);
       await launch(port);
-      await until(`node ${port} rejoining as a replica in sync`, timeoutMs, async () => {
-        const role = await info(port, 'replication');
-        return role.role === 'slave' && role.master_link_status === 'up' && (await clusterOk(port));
-      });
+      await pollUntil(
+        () => nodeState(port),
+        ({ role, link, clusterState }) => role === 'slave' && link === 'up' && clusterState === 'ok',
+        { timeoutMs, intervalMs: 50, what: `Redis Cluster: node ${port} rejoining as a replica in sync` },
+      );
     },
     stop,
   };

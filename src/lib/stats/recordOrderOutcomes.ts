@@ -1,5 +1,6 @@
 import { type ChainableCommander, ReplyError } from 'ioredis';
 import type { RedisConnection } from '../redis/redisConnection';
+import { refreshSlotsOnRedirect } from '../redis/refreshSlotsOnRedirect';
 import { RECORD_BATCH_LUA, recordBatchScriptArguments } from './recordBatchScript';
 import { RECORD_ORDER_KEY_COUNT, RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
 import { RecordResult, type OrderOutcome } from './orderOutcome';
@@ -52,11 +53,19 @@ const resultOf = (reply: unknown): RecordResult => {
   return RecordResult.Failed;
 };
 
-/** Sends the pipeline with WAIT last when asked; undefined when the round trip or the replicas failed. */
-const execWithWait = async (pipeline: ChainableCommander, wait: ReplicaWait | undefined): Promise<Reply[] | undefined> => {
+/**
+ * Sends the pipeline with WAIT last when asked; undefined when the round trip or the replicas failed, or when the
+ * pipeline reached a node that no longer serves the stage's slot (the batch is handed back; the next one goes to the
+ * slot's new primary).
+ */
+const execWithWait = async (
+  redis: RedisConnection,
+  pipeline: ChainableCommander,
+  wait: ReplicaWait | undefined,
+): Promise<Reply[] | undefined> => {
   if (wait) pipeline.wait(wait.replicas, wait.timeoutMs);
   const replies = await pipeline.exec().catch(() => null);
-  if (!replies) return undefined;
+  if (!replies || refreshSlotsOnRedirect(redis, replies)) return undefined;
   if (wait && replicasMissing(replies.at(-1), wait)) return undefined;
   return replies;
 };
@@ -71,7 +80,7 @@ const recordOneByOne = async (
 ): Promise<RecordResult[]> => {
   const pipeline = redis.pipeline() as PipelineWithScripts;
   for (const outcome of outcomes) pipeline.recordOrder(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
-  const replies = await execWithWait(pipeline, wait);
+  const replies = await execWithWait(redis, pipeline, wait);
   if (!replies) return outcomes.map(() => RecordResult.Failed);
   return outcomes.map((_, index) => {
     const [error, reply] = replies[index] ?? [new Error('no reply'), undefined];
@@ -95,7 +104,7 @@ export const recordOrderOutcomes = async (
   const pipeline = withScripts(redis).pipeline() as PipelineWithScripts;
   const { keyCount, keysAndArgs } = recordBatchScriptArguments(keys, outcomes, idempotencyTtlSeconds);
   pipeline.recordBatch(keyCount, ...keysAndArgs);
-  const replies = await execWithWait(pipeline, wait);
+  const replies = await execWithWait(redis, pipeline, wait);
   if (!replies) return outcomes.map(() => RecordResult.Failed);
   const [error, perOrder] = replies[0] ?? [new Error('no reply'), undefined];
   // Only an error Redis itself answered (the script failed) is worth a second try one order at a time. A lost
