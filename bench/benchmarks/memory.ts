@@ -109,7 +109,7 @@ export const memory = async (env: BenchEnvironment): Promise<Omit<BenchmarkRepor
       KEY_PREFIX: probePrefix,
       ORDERS_DLQ_URL: await queueUrlOf(sqs, `${env.BENCH_ORDERS_QUEUE_NAME}-dlq`),
     };
-    // The heap limits serverless.yml derives from memorySize (infra/nodeOptions.cjs), as the emulator started the worker.
+    // The heap limits serverless.yml derives from memorySize (infra/heapLimitsPlugin.cjs), as the emulator started the worker.
     const deployedFlags = (
       (await functionConfiguration(env.BENCH_EMULATOR_URL, env.BENCH_CONSUMER_FUNCTION)).Environment?.Variables?.NODE_OPTIONS ??
       ''

@@ -1,19 +1,18 @@
 import type { OrderBatchDependencies } from '../lib/consumer/orderBatchDependencies';
-import { sendToDeadLetterQueue } from '../lib/queue/sendToDeadLetterQueue';
 import { consumerLogProvider } from './consumerLogProvider';
+import { sendToDeadLetter } from './deadLetterSender';
 import { dependenciesOf } from './serviceDependencies';
-import { sqsProvider } from './sqsProvider';
 import { statsProvider } from './statsProvider';
 
-const consumerDependencies = dependenciesOf({ stats: statsProvider, sqs: sqsProvider, consumerLog: consumerLogProvider });
+const consumerDependencies = dependenciesOf({ stats: statsProvider, consumerLog: consumerLogProvider });
 
 /** The consumer's side effects, on the container's statistics store, dead-letter queue and log. */
 export const orderBatchDependencies = (): OrderBatchDependencies => {
-  // Each dependency is built on first use: a batch without a malformed message never creates the SQS client.
+  // Each dependency is built on first use: a batch without a malformed message never loads the SQS client.
   const dependencies = consumerDependencies.get();
   return {
     recordOutcomes: async (outcomes) => (await dependencies.stats()).record(outcomes),
-    deadLetter: (body, reason) => sendToDeadLetterQueue(dependencies.sqs, dependencies.deadLetterQueueUrl(), body, reason),
+    deadLetter: (body, reason) => sendToDeadLetter(dependencies.deadLetterQueueUrl(), body, reason),
     recordDeadLettered: async (messages) => (await dependencies.stats()).recordDeadLettered(messages),
     appendLog: (entries) => dependencies.consumerLog.append(entries),
     now: () => new Date(),

@@ -7,6 +7,7 @@ type LambdaProperties = {
   FileSystemConfigs?: { Arn: unknown; LocalMountPath: string }[];
   TracingConfig?: { Mode: string };
   Environment: { Variables: Record<string, unknown> };
+  MemorySize: number;
 };
 type Statement = { Action: string[]; Resource: unknown; Condition?: unknown };
 type RoleProperties = { Policies: { PolicyDocument: { Statement: Statement[] } }[]; ManagedPolicyArns?: unknown[] };
@@ -231,6 +232,24 @@ describe('the prod template: protection and operations', () => {
     expect(stage.StageDescription?.MethodSettings).toEqual([
       { ResourcePath: '/*', HttpMethod: '*', ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
     ]);
+  });
+
+  test("every function's NODE_OPTIONS holds Lambda's heap limits for its own memorySize, and no source-map flag", () => {
+    const limits = Object.fromEntries(
+      ALL_FUNCTIONS.map((name) => [
+        name,
+        { memory: lambda(name).MemorySize, nodeOptions: lambda(name).Environment.Variables.NODE_OPTIONS },
+      ]),
+    );
+    const expected = Object.fromEntries(
+      ALL_FUNCTIONS.map((name) => {
+        const memory = name === 'consumeOrders' ? 128 : 256;
+        const semi = Math.floor(memory * 0.05);
+        const old = Math.floor(memory * 0.9);
+        return [name, { memory, nodeOptions: `--max-semi-space-size=${semi} --max-old-space-size=${old}` }];
+      }),
+    );
+    expect(limits).toEqual(expected);
   });
 
   test('the consumer event source has MaximumConcurrency', () => {

@@ -1,4 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /** How long a secret read from Secrets Manager is reused before it is read again (so a rotation is picked up). */
 const SECRET_CACHE_MS = 5 * 60 * 1000;
@@ -13,6 +13,8 @@ let client: SecretsManagerClient | undefined;
 const cache = new Map<string, Cached>();
 
 const fetchSecret = async (secretId: string): Promise<string> => {
+  // Loaded on first use: only AWS stages read secrets, and evaluating the SDK is most of a bundle's start-up time.
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   // The SDK reads AWS_ENDPOINT_URL itself, which is how the emulators point Lambdas at themselves.
   client ??= new SecretsManagerClient({ maxAttempts: 3 });
   const { SecretString: value } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
