@@ -153,6 +153,29 @@ describe('recordOrderOutcomes against a real Redis', () => {
     }).toEqual({ marker: 0, stored: before });
   });
 
+  test('a counter holding something other than an integer fails the orders that need it, before anything is written', async () => {
+    const k = statsKeys(prefix);
+    await record([validOutcome('U1', 100), validOutcome('U2', 200, '2031-02')]);
+    await redis.hset(k.month('2031-02'), 'total_revenue_cents', '12.5');
+    const before = await snapshot(redis, prefix);
+    const results = await record([validOutcome('U1', 300), validOutcome('U3', 400, '2031-02')]);
+    expect(results).toEqual(['recorded', 'failed']);
+    expect(await redis.hgetall(k.month('2031-02'))).toEqual(before[k.month('2031-02')]);
+    expect(await redis.zrange(k.monthSpendRanking('2031-02'), 0, -1)).toEqual(['U2']);
+    expect(await redis.hgetall(k.user('U3'))).toEqual({});
+    expect(await redis.hgetall(k.user('U1'))).toEqual({ order_count: '2', total_spend_cents: '400' });
+    expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 3, totalRevenueCents: 600, failedOrders: 0 });
+    await redis.hset(k.global, 'total_orders', 'many');
+    const beforeShared = await snapshot(redis, prefix);
+    // The failed order needs only failed_orders, so it is recorded; the valid one needs total_orders.
+    expect(await record([validOutcome('U1', 500, '2031-03'), failedOutcome('U2', '2031-04')])).toEqual(['failed', 'recorded']);
+    const after = await snapshot(redis, prefix);
+    expect(after[k.global]).toEqual({ ...(beforeShared[k.global] as object), failed_orders: '1' });
+    expect(after[k.user('U1')]).toEqual(beforeShared[k.user('U1')]);
+    expect(after[k.month('2031-03')]).toBeUndefined();
+    expect(after[k.monthSpendRanking('2031-03')]).toBeUndefined();
+  });
+
   test('a batch script Redis refuses as a whole (out of memory) falls back to one script per order: all failed, nothing written', async () => {
     const before = await snapshot(redis, prefix);
     const outcomes = [validOutcome('U1', 100), failedOutcome('U2')];

@@ -1,13 +1,16 @@
 import type { OrderOutcome } from './orderOutcome';
 import { processedMarkerValue } from './orderStatusMarker';
 import type { StatsKeys } from './statsKeys';
+import { UNDOABLE_INCREMENT_LUA } from './undoableIncrementLua';
 
 /**
  * Applies a whole batch's effect on every statistic, once per SQS message id, in one script call.
  *
  * Redis does not roll a script back, so every key the batch touches has its type checked once, before the first
  * write. An order whose own keys (its month, its user) have the wrong type fails alone with nothing of it written;
- * a shared key of the wrong type fails every new order of the batch. Then each order's processed marker is checked
+ * a shared key of the wrong type fails every new order of the batch. The counters are incremented before anything
+ * else is written, each increment undoable (undoableIncrementLua.ts): a counter that refuses its increment fails the
+ * script with nothing written, and the batch is recorded again one order at a time. Then each order's processed marker is checked
  * (EXISTS), also against the markers seen earlier in the same batch; a duplicate refreshes its marker's expiry, a
  * write, so that a WAIT after the script covers the first delivery's writes (see recordOrderOutcomes.ts). The new
  * orders' increments are summed per key and field, every key is written once per field, and the markers, whose value
@@ -20,7 +23,7 @@ import type { StatsKeys } from './statsKeys';
  * A valid order always names its user (an invalid user id fails validation).
  * Returns one entry per order: 1 recorded, 0 duplicate, or the reason it failed (a string).
  */
-export const RECORD_BATCH_LUA = `
+export const RECORD_BATCH_LUA = `${UNDOABLE_INCREMENT_LUA}
 local ttl, n, m, u = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local firstMarker, firstMonth, firstMonthRanking, firstUser = 4, 4 + n, 4 + n + m, 4 + n + 2 * m
 local firstOrderArg = 4 + m + u
@@ -87,7 +90,7 @@ end
 if #recorded == 0 then return results end
 
 local function add(key, field, amount)
-  if amount ~= 0 then redis.call('HINCRBY', key, field, string.format('%d', amount)) end
+  if amount ~= 0 then increment(key, field, string.format('%d', amount)) end
 end
 local monthNames = {}
 for j, mo in pairs(months) do
@@ -97,24 +100,30 @@ for j, mo in pairs(months) do
   add(key, 'total_revenue_cents', mo.revenue)
   add(key, 'failed_orders', mo.failed)
   for k, mu in pairs(mo.users) do
-    local userId = ARGV[4 + m + k]
-    local field = 'user:' .. userId .. ':'
+    local field = 'user:' .. ARGV[4 + m + k] .. ':'
     add(key, field .. 'order_count', mu.orders)
     add(key, field .. 'total_spend_cents', mu.spend)
     add(key, field .. 'failed_order_count', mu.failed)
-    redis.call('ZINCRBY', KEYS[firstMonthRanking + j], string.format('%d', -mu.spend), userId)
   end
 end
-redis.call('SADD', KEYS[2], unpack(monthNames))
 add(KEYS[1], 'total_orders', g.orders)
 add(KEYS[1], 'total_revenue_cents', g.revenue)
 add(KEYS[1], 'failed_orders', g.failed)
 for k, us in pairs(users) do
-  local key, userId = KEYS[firstUser + k], ARGV[4 + m + k]
+  local key = KEYS[firstUser + k]
   add(key, 'order_count', us.orders)
   add(key, 'total_spend_cents', us.spend)
   add(key, 'failed_order_count', us.failed)
+end
+for j, mo in pairs(months) do
+  for k, mu in pairs(mo.users) do
+    redis.call('ZINCRBY', KEYS[firstMonthRanking + j], string.format('%d', -mu.spend), ARGV[4 + m + k])
+  end
+end
+redis.call('SADD', KEYS[2], unpack(monthNames))
+for k, us in pairs(users) do
   if us.orders > 0 then
+    local userId = ARGV[4 + m + k]
     redis.call('ZINCRBY', KEYS[3], string.format('%d', us.spend), userId)
     redis.call('ZINCRBY', KEYS[4], us.orders, userId)
   end

@@ -1,13 +1,15 @@
 import type { OrderOutcome } from './orderOutcome';
 import { processedMarkerValue } from './orderStatusMarker';
 import type { StatsKeys } from './statsKeys';
+import { UNDOABLE_INCREMENT_LUA } from './undoableIncrementLua';
 
 /**
  * Applies one order's effect on every statistic, once per SQS message id. The consumer records a batch with
  * recordBatchScript.ts; this one order at a time is its fallback when a batch's script fails as a whole.
  *
  * Redis does not roll a script back when a command fails half-way, so every key's type is checked
- * before the first write: a key of the wrong type makes the script fail with nothing written, and
+ * before the first write, and the counters are incremented first, each undoably (undoableIncrementLua.ts): a key of
+ * the wrong type or a counter that refuses its increment makes the script fail with nothing written, and
  * the processed-marker is set last, so a failed attempt is retried in full and never looks like a duplicate.
  * A duplicate refreshes its marker's expiry: that write lets a WAIT after it cover the first delivery's writes
  * (see recordOrderOutcomes.ts), and keeps the marker as long as the message can still be delivered again.
@@ -15,7 +17,7 @@ import type { StatsKeys } from './statsKeys';
  * KEYS: processed marker, global, months set, month, user, spend ranking, order-count ranking, month's spend ranking
  * ARGV: marker ttl seconds, month, user id ('' when invalid), valid ('1'|'0'), value in cents, marker value
  */
-export const RECORD_ORDER_LUA = `
+export const RECORD_ORDER_LUA = `${UNDOABLE_INCREMENT_LUA}
 if redis.call('EXISTS', KEYS[1]) == 1 then
   redis.call('EXPIRE', KEYS[1], ARGV[1])
   return 0
@@ -28,28 +30,28 @@ for i = 2, 8 do
   end
 end
 local month, userId, valid, cents = ARGV[2], ARGV[3], ARGV[4] == '1', ARGV[5]
-redis.call('SADD', KEYS[3], month)
 if valid then
-  redis.call('HINCRBY', KEYS[2], 'total_orders', 1)
-  redis.call('HINCRBY', KEYS[2], 'total_revenue_cents', cents)
-  redis.call('HINCRBY', KEYS[4], 'total_orders', 1)
-  redis.call('HINCRBY', KEYS[4], 'total_revenue_cents', cents)
-  redis.call('HINCRBY', KEYS[4], 'user:' .. userId .. ':order_count', 1)
-  redis.call('HINCRBY', KEYS[4], 'user:' .. userId .. ':total_spend_cents', cents)
-  redis.call('HINCRBY', KEYS[5], 'order_count', 1)
-  redis.call('HINCRBY', KEYS[5], 'total_spend_cents', cents)
+  increment(KEYS[2], 'total_orders', 1)
+  increment(KEYS[2], 'total_revenue_cents', cents)
+  increment(KEYS[4], 'total_orders', 1)
+  increment(KEYS[4], 'total_revenue_cents', cents)
+  increment(KEYS[4], 'user:' .. userId .. ':order_count', 1)
+  increment(KEYS[4], 'user:' .. userId .. ':total_spend_cents', cents)
+  increment(KEYS[5], 'order_count', 1)
+  increment(KEYS[5], 'total_spend_cents', cents)
   redis.call('ZINCRBY', KEYS[6], cents, userId)
   redis.call('ZINCRBY', KEYS[7], 1, userId)
   redis.call('ZINCRBY', KEYS[8], '-' .. cents, userId)
 else
-  redis.call('HINCRBY', KEYS[2], 'failed_orders', 1)
-  redis.call('HINCRBY', KEYS[4], 'failed_orders', 1)
+  increment(KEYS[2], 'failed_orders', 1)
+  increment(KEYS[4], 'failed_orders', 1)
   if userId ~= '' then
-    redis.call('HINCRBY', KEYS[4], 'user:' .. userId .. ':failed_order_count', 1)
-    redis.call('HINCRBY', KEYS[5], 'failed_order_count', 1)
+    increment(KEYS[4], 'user:' .. userId .. ':failed_order_count', 1)
+    increment(KEYS[5], 'failed_order_count', 1)
     redis.call('ZINCRBY', KEYS[8], 0, userId)
   end
 end
+redis.call('SADD', KEYS[3], month)
 redis.call('SET', KEYS[1], ARGV[6], 'EX', ARGV[1])
 return 1
 `;
