@@ -11,8 +11,13 @@ import { sqsProvider } from '../../../src/runtime/sqsProvider';
 export const handler = httpFunction(
   routesOf(HttpFunction.Produce),
   {
-    'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) =>
-      jsonResponse(200, { message: `Sent ${count} orders`, orders: await produceOrders(sqs, ordersQueueUrl(), count, seed) }),
+    'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) => {
+      const { queued, notQueued } = await produceOrders(sqs, ordersQueueUrl(), count, seed);
+      return jsonResponse(notQueued.length === 0 ? 200 : 503, {
+        message: `Sent ${queued.length} of ${count} orders`,
+        orders: queued,
+      });
+    },
   },
   serviceFunctionOptions({ sqs: sqsProvider }),
 );

@@ -4,7 +4,7 @@ import { serviceUnavailable } from '../../http/httpErrors';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
 import { logger } from '../../lib/logging/logger';
-import { produceRandomOrders } from '../../lib/producer/produceRandomOrders';
+import { produceOrders } from '../../lib/producer/produceOrders';
 import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
@@ -15,7 +15,7 @@ export const handler = httpFunction(
   routesOf(HttpFunction.Produce),
   {
     'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl, stats }) => {
-      const { queued, notQueued, failure } = await produceRandomOrders(sqs, ordersQueueUrl(), count, seed);
+      const { queued, notQueued, failure } = await produceOrders(sqs, ordersQueueUrl(), count, seed);
       await recordQueuedOrders(await stats(), queued);
       if (notQueued.length === 0) {
         return jsonResponse(200, { message: `Successfully sent ${queued.length} orders to queue`, orders: queued });

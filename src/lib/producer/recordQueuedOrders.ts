@@ -1,6 +1,6 @@
 import { logger } from '../logging/logger';
 import type { QueuedMessage } from '../stats/recordQueuedMessages';
-import type { ProducedOrder } from './produceOrders';
+import type { ProducedOrder } from './producedOrder';
 
 export type QueuedOrderRecorder = { recordQueued(messages: readonly QueuedMessage[]): Promise<void> };
 
