@@ -89,32 +89,33 @@ for i = 1, n do
 end
 if #recorded == 0 then return results end
 
-local function add(key, field, amount)
-  if amount ~= 0 then increment(key, field, string.format('%d', amount)) end
-end
-local monthNames = {}
-for j, mo in pairs(months) do
-  monthNames[#monthNames + 1] = ARGV[4 + j]
-  local key = KEYS[firstMonth + j]
-  add(key, 'total_orders', mo.orders)
-  add(key, 'total_revenue_cents', mo.revenue)
-  add(key, 'failed_orders', mo.failed)
-  for k, mu in pairs(mo.users) do
-    local field = 'user:' .. ARGV[4 + m + k] .. ':'
-    add(key, field .. 'order_count', mu.orders)
-    add(key, field .. 'total_spend_cents', mu.spend)
-    add(key, field .. 'failed_order_count', mu.failed)
+local function eachIncrement(visit)
+  for j, mo in pairs(months) do
+    local key = KEYS[firstMonth + j]
+    visit(key, 'total_orders', mo.orders)
+    visit(key, 'total_revenue_cents', mo.revenue)
+    visit(key, 'failed_orders', mo.failed)
+    for k, mu in pairs(mo.users) do
+      local field = 'user:' .. ARGV[4 + m + k] .. ':'
+      visit(key, field .. 'order_count', mu.orders)
+      visit(key, field .. 'total_spend_cents', mu.spend)
+      visit(key, field .. 'failed_order_count', mu.failed)
+    end
+  end
+  visit(KEYS[1], 'total_orders', g.orders)
+  visit(KEYS[1], 'total_revenue_cents', g.revenue)
+  visit(KEYS[1], 'failed_orders', g.failed)
+  for k, us in pairs(users) do
+    local key = KEYS[firstUser + k]
+    visit(key, 'order_count', us.orders)
+    visit(key, 'total_spend_cents', us.spend)
+    visit(key, 'failed_order_count', us.failed)
   end
 end
-add(KEYS[1], 'total_orders', g.orders)
-add(KEYS[1], 'total_revenue_cents', g.revenue)
-add(KEYS[1], 'failed_orders', g.failed)
-for k, us in pairs(users) do
-  local key = KEYS[firstUser + k]
-  add(key, 'order_count', us.orders)
-  add(key, 'total_spend_cents', us.spend)
-  add(key, 'failed_order_count', us.failed)
-end
+local refusal = incrementAll(eachIncrement)
+if refusal then return refusal end
+local monthNames = {}
+for j in pairs(months) do monthNames[#monthNames + 1] = ARGV[4 + j] end
 for j, mo in pairs(months) do
   for k, mu in pairs(mo.users) do
     redis.call('ZINCRBY', KEYS[firstMonthRanking + j], string.format('%d', -mu.spend), ARGV[4 + m + k])

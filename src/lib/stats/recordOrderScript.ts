@@ -29,27 +29,33 @@ for i = 2, 8 do
     return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' is a ' .. actual .. ', expected a ' .. expected[i])
   end
 end
-local month, userId, valid, cents = ARGV[2], ARGV[3], ARGV[4] == '1', ARGV[5]
-if valid then
-  increment(KEYS[2], 'total_orders', 1)
-  increment(KEYS[2], 'total_revenue_cents', cents)
-  increment(KEYS[4], 'total_orders', 1)
-  increment(KEYS[4], 'total_revenue_cents', cents)
-  increment(KEYS[4], 'user:' .. userId .. ':order_count', 1)
-  increment(KEYS[4], 'user:' .. userId .. ':total_spend_cents', cents)
-  increment(KEYS[5], 'order_count', 1)
-  increment(KEYS[5], 'total_spend_cents', cents)
-  redis.call('ZINCRBY', KEYS[6], cents, userId)
-  redis.call('ZINCRBY', KEYS[7], 1, userId)
-  redis.call('ZINCRBY', KEYS[8], '-' .. cents, userId)
-else
-  increment(KEYS[2], 'failed_orders', 1)
-  increment(KEYS[4], 'failed_orders', 1)
-  if userId ~= '' then
-    increment(KEYS[4], 'user:' .. userId .. ':failed_order_count', 1)
-    increment(KEYS[5], 'failed_order_count', 1)
-    redis.call('ZINCRBY', KEYS[8], 0, userId)
+local month, userId, valid, cents = ARGV[2], ARGV[3], ARGV[4] == '1', tonumber(ARGV[5])
+local refusal = incrementAll(function(visit)
+  if valid then
+    visit(KEYS[2], 'total_orders', 1)
+    visit(KEYS[2], 'total_revenue_cents', cents)
+    visit(KEYS[4], 'total_orders', 1)
+    visit(KEYS[4], 'total_revenue_cents', cents)
+    visit(KEYS[4], 'user:' .. userId .. ':order_count', 1)
+    visit(KEYS[4], 'user:' .. userId .. ':total_spend_cents', cents)
+    visit(KEYS[5], 'order_count', 1)
+    visit(KEYS[5], 'total_spend_cents', cents)
+  else
+    visit(KEYS[2], 'failed_orders', 1)
+    visit(KEYS[4], 'failed_orders', 1)
+    if userId ~= '' then
+      visit(KEYS[4], 'user:' .. userId .. ':failed_order_count', 1)
+      visit(KEYS[5], 'failed_order_count', 1)
+    end
   end
+end)
+if refusal then return refusal end
+if valid then
+  redis.call('ZINCRBY', KEYS[6], ARGV[5], userId)
+  redis.call('ZINCRBY', KEYS[7], 1, userId)
+  redis.call('ZINCRBY', KEYS[8], '-' .. ARGV[5], userId)
+elseif userId ~= '' then
+  redis.call('ZINCRBY', KEYS[8], 0, userId)
 end
 redis.call('SADD', KEYS[3], month)
 redis.call('SET', KEYS[1], ARGV[6], 'EX', ARGV[1])
