@@ -9,7 +9,7 @@ import { withThrowawayQueue } from '../lib/throwawayQueue';
 
 const LARGE = 10_000;
 const SMALL = 10;
-const CALLS = 3;
+const CALLS = 6;
 const LIMIT_MB = 128;
 /** The last call's peak may exceed the first call's by this much: more is memory kept between calls. */
 const FLAT_RATIO = 1.1;
@@ -18,7 +18,7 @@ const MB = 1e6;
 
 /**
  * POST /produce's peak resident memory in the emulator, the deployed function with its deployed NODE_OPTIONS (Lambda's
- * heap limits for its memorySize): three calls of 10,000 orders against three of 10 orders, each series on a fresh
+ * heap limits for its memorySize): six calls of 10,000 orders against six of 10 orders, each series on a fresh
  * worker. The function is pointed at a throwaway queue meanwhile, so no consumer works during the measurement.
  */
 export const produceMemory = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
