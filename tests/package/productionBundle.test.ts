@@ -1,6 +1,11 @@
 import { prodScripts } from './support/prodPackage';
 
 const CONSUMER_ENTRY = 'src/handlers/sqs/consumeOrders.js';
+/**
+ * A string of zod's Finnish locale: a bundle holds zod's locales (about 350 KB, 13 ms more to load) only when a module
+ * imports zod's `z` object (`import { z } from 'zod'`) instead of its namespace (`import * as z from 'zod'`).
+ */
+const ZOD_LOCALE_MARKER = 'Virheellinen';
 /** Strings only the reliability suite's fault switch contains. */
 const FAULT_SWITCH_MARKERS = ['CONSUMER_FAULTS_FILE', 'Injected fault', 'crashRate', 'lostAckRate', 'faultInjection'];
 
@@ -20,6 +25,13 @@ describe('the production package', () => {
   test.each(FAULT_SWITCH_MARKERS)('no bundle carries the fault switch (%s)', (marker) => {
     const carriers = Object.entries(scripts)
       .filter(([, text]) => text.includes(marker))
+      .map(([name]) => name);
+    expect(carriers).toEqual([]);
+  });
+
+  test("no bundle carries zod's locales", () => {
+    const carriers = Object.entries(scripts)
+      .filter(([, text]) => text.includes(ZOD_LOCALE_MARKER))
       .map(([name]) => name);
     expect(carriers).toEqual([]);
   });

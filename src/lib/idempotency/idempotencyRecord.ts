@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What Redis holds for one Idempotency-Key: `pending` while its first request runs (with that request's claim, so
