@@ -8,13 +8,13 @@ import { UNDOABLE_INCREMENT_LUA } from './undoableIncrementLua';
  *
  * Redis does not roll a script back, so every key the batch touches has its type checked once, before the first
  * write. An order whose own keys (its month, its user) have the wrong type fails alone with nothing of it written;
- * a shared key of the wrong type fails every new order of the batch. The counters are incremented before anything
- * else is written, each increment undoable (undoableIncrementLua.ts): a counter that refuses its increment fails the
- * script with nothing written, and the batch is recorded again one order at a time. Then each order's processed marker is checked
+ * a shared key of the wrong type fails every new order of the batch. Then each order's processed marker is checked
  * (EXISTS), also against the markers seen earlier in the same batch; a duplicate refreshes its marker's expiry, a
  * write, so that a WAIT after the script covers the first delivery's writes (see recordOrderOutcomes.ts). The new
- * orders' increments are summed per key and field, every key is written once per field, and the markers, whose value
- * is the order's outcome, are set last, in the same script: an order is counted and marked together or not at all.
+ * orders' increments are summed per key and field and every key is written once per field, the counters before
+ * anything else and each increment undoable (undoableIncrementLua.ts): a counter that refuses its increment fails the
+ * script with nothing written, and the batch is recorded again one order at a time. The markers, whose value is the
+ * order's outcome, are set last, in the same script: an order is counted and marked together or not at all.
  *
  * KEYS: global, months set, spend ranking, order-count ranking, then one processed marker per order,
  *       one hash per distinct month, one spend ranking per distinct month, one hash per distinct user
