@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { statsKeys, type StatsKeys } from '../../src/lib/stats/statsKeys';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { statsKeys, type StatsKeys } from '../../src/lib/statistics/statsKeys';
 
 type RedisWithNoop = Redis & { recordNoop(...keysAndArgs: (string | number)[]): Promise<number> };
 type PipelineWithNoop = ReturnType<Redis['pipeline']> & { recordNoop(...keysAndArgs: (string | number)[]): unknown };

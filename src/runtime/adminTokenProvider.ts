@@ -1,4 +1,4 @@
-import { readSecret } from '../lib/secrets/secretReader';
+import { readSecret } from '../platform/secrets/secretReader';
 import type { DependencyProvider } from './dependencyProvider';
 
 /**

@@ -4,7 +4,7 @@
  */
 export const sendToDeadLetter = async (deadLetterQueueUrl: string, body: string, reason: string): Promise<void> => {
   const [{ getSqsClient }, { sendToDeadLetterQueue }] = await Promise.all([
-    import('../lib/queue/sqsClient'),
+    import('../platform/sqs/sqsClient'),
     import('../lib/queue/sendToDeadLetterQueue'),
   ]);
   await sendToDeadLetterQueue(getSqsClient(), deadLetterQueueUrl, body, reason);

@@ -1,4 +1,4 @@
-import type { Config } from '../lib/config/config';
+import type { Config } from '../config/config';
 
 /**
  * One dependency a function may ask for: built on first use from the configuration, closed by `sls invoke local`.

@@ -1,6 +1,6 @@
 import { Limits } from '../api/limits';
 import { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
-import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
+import { closeRedis, getRedisConnection } from './redisConnectionProvider';
 import type { DependencyProvider } from './dependencyProvider';
 
 /** The Idempotency-Key records of the routes that queue orders, on the container's Redis connection. */

@@ -1,5 +1,5 @@
 import type { FunctionDependencies } from '../http/httpFunction';
-import { getConfig, requireSetting, type Config } from '../lib/config/config';
+import { getConfig, requireSetting, type Config } from '../config/config';
 import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import type { Provided, Providers } from './dependencyProvider';
 

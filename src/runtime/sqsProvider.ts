@@ -1,5 +1,5 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { getSqsClient } from '../lib/queue/sqsClient';
+import { getSqsClient } from '../platform/sqs/sqsClient';
 import type { DependencyProvider } from './dependencyProvider';
 
 /** The container's SQS client. */

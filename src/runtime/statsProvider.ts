@@ -1,5 +1,5 @@
-import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
-import { StatsStore } from '../lib/stats/statsStore';
+import { closeRedis, getRedisConnection } from './redisConnectionProvider';
+import { StatsStore } from '../lib/statistics/statsStore';
 import type { DependencyProvider } from './dependencyProvider';
 
 /**

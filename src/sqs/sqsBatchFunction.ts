@@ -2,10 +2,10 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { BatchOutcome, QueuedMessage } from '../lib/consumer/queuedMessage';
-import { logger } from '../lib/logging/logger';
-import { closeWhenLocal } from '../http/middleware/closeWhenLocal';
+import { logger } from '../platform/logging/logger';
+import { closeWhenLocal } from '../platform/closeWhenLocal';
 import { toQueuedMessage } from './toQueuedMessage';
-import { installSourceMappedStackTraces } from '../runtime/sourceMappedStackTraces';
+import { installSourceMappedStackTraces } from '../platform/sourceMappedStackTraces';
 
 installSourceMappedStackTraces();
 

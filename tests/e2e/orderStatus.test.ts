@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Order } from '../../src/lib/orders/order';
 import { OrderDefect } from '../../src/lib/orders/orderDefects';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';

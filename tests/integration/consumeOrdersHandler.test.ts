@@ -6,7 +6,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type Redis from 'ioredis';
 import { isInstanceLogFile } from '../../src/lib/consumerLog/consumerLogPath';
 import type { Order } from '../../src/lib/orders/order';
-import type { GlobalStats } from '../../src/lib/stats/statsModels';
+import type { GlobalStats } from '../../src/lib/statistics/statsModels';
 import { buildOrder, buildOrderWithValue, itemsTotalCents } from '../factories/orderFactory';
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
@@ -66,8 +66,8 @@ beforeAll(async () => {
   process.env.REDIS_TIMEOUT_MS = '1000';
   delete process.env.IS_LOCAL;
   ({ handler } = (await import('../../src/handlers/sqs/consumeOrders')) as unknown as { handler: Handler });
-  ({ closeRedis } = await import('../../src/lib/redis/redisClient'));
-  ({ readGlobalStats } = await import('../../src/lib/stats/readGlobalStats'));
+  ({ closeRedis } = await import('../../src/runtime/redisConnectionProvider'));
+  ({ readGlobalStats } = await import('../../src/lib/statistics/readGlobalStats'));
   redis = connectRedis(server.url);
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdoutLines.push(

@@ -9,12 +9,12 @@ import type { QueuedMessage } from '../../src/lib/consumer/queuedMessage';
 import { appendLogEntries } from '../../src/lib/consumerLog/appendLogEntries';
 import type { LogEntry } from '../../src/lib/consumerLog/logEntry';
 import type { Order } from '../../src/lib/orders/order';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
-import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
-import { readUserStats } from '../../src/lib/stats/readUserStats';
-import { recordDeadLettered } from '../../src/lib/stats/recordDeadLettered';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
-import type { MonthlyStats, UserStats } from '../../src/lib/stats/statsModels';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
+import { readMonthlyStats } from '../../src/lib/statistics/readMonthlyStats';
+import { readUserStats } from '../../src/lib/statistics/readUserStats';
+import { recordDeadLettered } from '../../src/lib/orderStatus/recordDeadLettered';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
+import type { MonthlyStats, UserStats } from '../../src/lib/statistics/statsModels';
 import {
   ALL_DEFECTS,
   ALL_MALFORMED_BODIES,

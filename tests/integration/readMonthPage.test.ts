@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
-import { readMonthPage } from '../../src/lib/stats/readMonthPage';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
-import type { UserStats } from '../../src/lib/stats/statsModels';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readMonthlyStats } from '../../src/lib/statistics/readMonthlyStats';
+import { readMonthPage } from '../../src/lib/statistics/readMonthPage';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
+import type { UserStats } from '../../src/lib/statistics/statsModels';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
 

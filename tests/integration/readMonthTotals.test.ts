@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readMonthTotals } from '../../src/lib/stats/readMonthTotals';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readMonthTotals } from '../../src/lib/statistics/readMonthTotals';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, recordAllNew, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
 

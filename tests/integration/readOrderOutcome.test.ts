@@ -1,10 +1,10 @@
 import type Redis from 'ioredis';
 import { OrderDefect } from '../../src/lib/orders/orderDefects';
-import { UnknownProcessedMarkerError } from '../../src/lib/stats/orderStatus';
-import { readOrderOutcome } from '../../src/lib/stats/readOrderOutcome';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
-import { recordQueuedMessages } from '../../src/lib/stats/recordQueuedMessages';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { UnknownProcessedMarkerError } from '../../src/lib/orderStatus/orderStatus';
+import { readOrderOutcome } from '../../src/lib/orderStatus/readOrderOutcome';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
+import { recordQueuedMessages } from '../../src/lib/queuedOrders/recordQueuedOrderRefs';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
 

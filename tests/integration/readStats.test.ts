@@ -1,11 +1,11 @@
 import type Redis from 'ioredis';
-import { clearStats } from '../../src/lib/stats/clearStats';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
-import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
-import { readRankings } from '../../src/lib/stats/readRankings';
-import { readUserStats } from '../../src/lib/stats/readUserStats';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { clearStats } from '../../src/lib/statistics/clearStats';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
+import { readMonthlyStats } from '../../src/lib/statistics/readMonthlyStats';
+import { readRankings } from '../../src/lib/statistics/readRankings';
+import { readUserStats } from '../../src/lib/statistics/readUserStats';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, recordAllNew, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
 

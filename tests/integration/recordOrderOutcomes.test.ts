@@ -1,9 +1,9 @@
 import type Redis from 'ioredis';
 import { toOrderOutcome } from '../../src/lib/consumer/toOrderOutcome';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
 import { buildOrder } from '../factories/orderFactory';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, failedOutcome, keysUnder, snapshot, uniquePrefix, validOutcome } from './integrationSupport';

@@ -40,8 +40,8 @@ beforeAll(async () => {
   delete process.env.IS_LOCAL;
   const load = async (name: string) => ((await import(`../../src/handlers/http/${name}`)) as { handler: Handler }).handler;
   handlers = { stats: await load('stats'), users: await load('users'), health: await load('health') };
-  ({ closeRedis } = await import('../../src/lib/redis/redisClient'));
-  const { getSqsClient } = await import('../../src/lib/queue/sqsClient');
+  ({ closeRedis } = await import('../../src/runtime/redisConnectionProvider'));
+  const { getSqsClient } = await import('../../src/platform/sqs/sqsClient');
   destroySqs = () => getSqsClient().destroy();
 });
 afterAll(async () => {

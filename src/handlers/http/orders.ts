@@ -2,7 +2,7 @@ import { routesOf } from '../../api/routes';
 import { HttpFunction } from '../../api/routeSpec';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { acceptOrders } from '../../lib/producer/acceptOrders';
 import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';

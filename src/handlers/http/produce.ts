@@ -3,7 +3,7 @@ import { HttpFunction } from '../../api/routeSpec';
 import { serviceUnavailable } from '../../http/httpErrors';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { produceOrders } from '../../lib/producer/produceOrders';
 import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';

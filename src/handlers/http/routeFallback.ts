@@ -1,5 +1,5 @@
 import { routes } from '../../api/routes';
-import { getConfig } from '../../lib/config/config';
+import { getConfig } from '../../config/config';
 import { routeFallbackFunction } from '../../http/routeFallbackFunction';
 
 /** Unknown paths (404), wrong methods (405 with Allow) and CORS preflights, for every path of the route list. */

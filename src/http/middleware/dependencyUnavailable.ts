@@ -1,7 +1,7 @@
 import type middy from '@middy/core';
 import { Limits } from '../../api/limits';
 import { DependencyUnavailableError } from '../../lib/dependencies/dependencyUnavailableError';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { serviceUnavailable } from '../httpErrors';
 
 /**

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../../api/requestSchemas';
 import { ClaimOutcome, type IdempotencyClaim, type IdempotencyStore } from '../../lib/idempotency/idempotencyStore';
 import { bodyFingerprint } from '../../lib/idempotency/keyDigest';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { headerValue } from '../headerValue';
 import { badRequest, conflict, serviceUnavailable, unprocessableContent } from '../httpErrors';
 

@@ -1,6 +1,6 @@
 import type { LogEntry } from '../consumerLog/logEntry';
 import { parseOrderMessage } from '../orders/parseOrderMessage';
-import { RecordResult } from '../stats/orderOutcome';
+import { RecordResult } from '../statistics/orderOutcome';
 import type { OrderBatchDependencies } from './orderBatchDependencies';
 import type { BatchOutcome, QueuedMessage } from './queuedMessage';
 import { toOrderOutcome, type DecidedOrder } from './toOrderOutcome';

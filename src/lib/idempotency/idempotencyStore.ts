@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RedisConnection } from '../redis/redisConnection';
-import { statsKeys } from '../stats/statsKeys';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
+import { statsKeys } from '../statistics/statsKeys';
 import { type IdempotencyRecord, parseIdempotencyRecord } from './idempotencyRecord';
 import { keyDigest } from './keyDigest';
 import type { StoredResponse } from './storedResponse';

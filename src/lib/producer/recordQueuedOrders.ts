@@ -1,5 +1,5 @@
-import { logger } from '../logging/logger';
-import type { QueuedMessage } from '../stats/recordQueuedMessages';
+import { logger } from '../../platform/logging/logger';
+import type { QueuedMessage } from '../queuedOrders/recordQueuedOrderRefs';
 import type { ProducedOrder } from './producedOrder';
 
 export type QueuedOrderRecorder = { recordQueued(messages: readonly QueuedMessage[]): Promise<void> };

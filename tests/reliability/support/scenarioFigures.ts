@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { orderMonth } from '../../../src/lib/consumer/toOrderOutcome';
 import type { Order } from '../../../src/lib/orders/order';
-import { statsKeys } from '../../../src/lib/stats/statsKeys';
+import { statsKeys } from '../../../src/lib/statistics/statsKeys';
 import type { ApiClient } from '../../e2e/support/apiClient';
 import { asAmount, expectedStats } from '../../support/expectedStats';
 

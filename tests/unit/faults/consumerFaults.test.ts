@@ -11,7 +11,7 @@ import {
   readConsumerFaults,
 } from '../../../tests/reliability/faultInjection/consumerFaults';
 import { ConsumerFault, planConsumerFault } from '../../../tests/reliability/faultInjection/planConsumerFaults';
-import type { OrderOutcome } from '../../../src/lib/stats/orderOutcome';
+import type { OrderOutcome } from '../../../src/lib/statistics/orderOutcome';
 
 let dir: string;
 let faultsFile: string;

@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../redis/redisConnection';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
 import type { MonthTotalsPage } from './statsModels';
 import { statsKeys } from './statsKeys';
 

@@ -1,7 +1,7 @@
-import type { RedisConnection } from '../redis/redisConnection';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
 import { OrderStatus, type OrderStatusReport } from './orderStatus';
 import { parseProcessedMarker } from './processedMarker';
-import { statsKeys } from './statsKeys';
+import { statsKeys } from '../statistics/statsKeys';
 
 /**
  * What became of the order sent as `messageId`: the consumer's decision when it has made one, else `queued` when a

@@ -1,7 +1,7 @@
 import { getConfig } from '../config/config';
-import { readSecret } from '../secrets/secretReader';
-import { createRedisConnection } from './createRedisConnection';
-import type { RedisConnection } from './redisConnection';
+import { readSecret } from '../platform/secrets/secretReader';
+import { createRedisConnection } from '../platform/redis/createRedisConnection';
+import type { RedisConnection } from '../platform/redis/redisConnection';
 
 let connection: Promise<RedisConnection> | undefined;
 

@@ -1,5 +1,5 @@
 import type { OrderOutcome } from './orderOutcome';
-import { processedMarkerValue } from './orderStatusMarker';
+import { processedMarkerValue } from '../orderStatus/orderStatusMarker';
 import type { StatsKeys } from './statsKeys';
 import { UNDOABLE_INCREMENT_LUA } from './undoableIncrementLua';
 

@@ -1,6 +1,6 @@
-import type { RedisConnection } from '../redis/redisConnection';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
 import { deadLetteredMarkerValue } from './orderStatusMarker';
-import { statsKeys } from './statsKeys';
+import { statsKeys } from '../statistics/statsKeys';
 
 export type DeadLetteredMessage = { messageId: string; reason: string };
 

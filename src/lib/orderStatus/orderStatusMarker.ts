@@ -1,4 +1,4 @@
-import type { OrderOutcome } from './orderOutcome';
+import type { OrderOutcome } from '../statistics/orderOutcome';
 
 /** What became of one message, as its idempotency record keeps it. */
 export type OrderStatus =

@@ -1,5 +1,5 @@
-import type { RedisConnection } from '../redis/redisConnection';
-import { statsKeys } from './statsKeys';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
+import { statsKeys } from '../statistics/statsKeys';
 
 export type QueuedMessage = { messageId: string; orderId: string };
 

@@ -1,6 +1,6 @@
 import { type ChainableCommander, ReplyError } from 'ioredis';
-import type { RedisConnection } from '../redis/redisConnection';
-import { refreshSlotsOnRedirect } from '../redis/refreshSlotsOnRedirect';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
+import { refreshSlotsOnRedirect } from '../../platform/redis/refreshSlotsOnRedirect';
 import { RECORD_BATCH_LUA, recordBatchScriptArguments } from './recordBatchScript';
 import { RECORD_ORDER_KEY_COUNT, RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
 import { RecordResult, type OrderOutcome } from './orderOutcome';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { describeIssues } from '../validation/describeIssues';
+import { describeIssues } from '../lib/validation/describeIssues';
 
 const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 4 * 24 * 60 * 60; // SQS's default retention period
 const DEFAULT_LOG_MAX_BYTES = 50 * 1024 * 1024;

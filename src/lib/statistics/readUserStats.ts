@@ -1,4 +1,4 @@
-import type { RedisConnection } from '../redis/redisConnection';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
 import { hashNumber } from './hashNumber';
 import type { UserStats } from './statsModels';
 import { statsKeys } from './statsKeys';

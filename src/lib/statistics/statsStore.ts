@@ -1,18 +1,18 @@
 import { Dependency, DependencyUnavailableError } from '../dependencies/dependencyUnavailableError';
-import { isRedisUnavailable } from '../redis/isRedisUnavailable';
-import type { RedisConnection } from '../redis/redisConnection';
+import { isRedisUnavailable } from '../../platform/redis/isRedisUnavailable';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
 import type { OrderOutcome, RecordResult } from './orderOutcome';
 import type { ReplicaWait } from './recordOrderOutcomes';
 import { clearStats } from './clearStats';
 import { readGlobalStats } from './readGlobalStats';
 import { readMonthPage } from './readMonthPage';
 import { readMonthTotals } from './readMonthTotals';
-import { readOrderOutcome } from './readOrderOutcome';
+import { readOrderOutcome } from '../orderStatus/readOrderOutcome';
 import { readRankings } from './readRankings';
 import { readUserStats } from './readUserStats';
 import { recordOrderOutcomes } from './recordOrderOutcomes';
-import { type QueuedMessage, recordQueuedMessages } from './recordQueuedMessages';
-import { recordDeadLettered, type DeadLetteredMessage } from './recordDeadLettered';
+import { type QueuedMessage, recordQueuedMessages } from '../queuedOrders/recordQueuedOrderRefs';
+import { recordDeadLettered, type DeadLetteredMessage } from '../orderStatus/recordDeadLettered';
 
 /** Where a page starts (a position in the ordering) and how many entries it holds. */
 export type PageRequest = { offset: number; limit: number };

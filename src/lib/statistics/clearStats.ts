@@ -1,5 +1,5 @@
 import { Cluster, type Redis } from 'ioredis';
-import type { RedisConnection } from '../redis/redisConnection';
+import type { RedisConnection } from '../../platform/redis/redisConnection';
 
 const deleteMatching = async (node: Redis, remove: (keys: string[]) => Promise<number>, prefix: string): Promise<number> => {
   let cursor = '0';

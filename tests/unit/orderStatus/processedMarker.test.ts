@@ -1,5 +1,5 @@
 import { OrderDefect } from '../../../src/lib/orders/orderDefects';
-import { deadLetteredMarkerValue, parseOrderStatus, processedMarkerValue } from '../../../src/lib/stats/orderStatusMarker';
+import { deadLetteredMarkerValue, parseOrderStatus, processedMarkerValue } from '../../../src/lib/orderStatus/orderStatusMarker';
 
 describe('the outcome kept in a processed marker', () => {
   const base = { messageId: 'm', month: '2026-11', userId: 'U1' };
