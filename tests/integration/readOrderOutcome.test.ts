@@ -3,8 +3,9 @@ import { OrderDefect } from '../../src/lib/orders/orderDefects';
 import { UnknownProcessedMarkerError } from '../../src/lib/orderStatus/orderStatus';
 import { readOrderOutcome } from '../../src/lib/orderStatus/readOrderOutcome';
 import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
-import { recordQueuedMessages } from '../../src/lib/queuedOrders/recordQueuedOrderRefs';
-import { statsKeys } from '../../src/lib/statistics/statsKeys';
+import { recordQueuedOrderRefs } from '../../src/lib/queuedOrders/recordQueuedOrderRefs';
+import { processedMarkerKey } from '../../src/lib/orderStatus/processedMarkerKey';
+import { queuedOrderKey } from '../../src/lib/queuedOrders/queuedOrderKey';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
 
@@ -26,21 +27,21 @@ beforeEach(() => {
 });
 
 const queue = (...messages: [messageId: string, orderId: string][]) =>
-  recordQueuedMessages(
+  recordQueuedOrderRefs(
     redis,
     prefix,
     TTL,
     messages.map(([messageId, orderId]) => ({ messageId, orderId })),
   );
 // What the consumer leaves in the processed marker (the contract with the consumer half of order status).
-const markProcessed = (messageId: string, value: string) => redis.set(statsKeys(prefix).processedMessage(messageId), value);
+const markProcessed = (messageId: string, value: string) => redis.set(processedMarkerKey(prefix, messageId), value);
 
 describe('order status against a real Redis', () => {
   test('a queued order reads queued, with its order id; its record expires with the idempotency TTL', async () => {
     await queue(['m-1', 'ORD-1'], ['m-2', 'ORD-2']);
     expect(await readOrderOutcome(redis, prefix, 'm-1')).toEqual({ messageId: 'm-1', orderId: 'ORD-1', status: 'queued' });
     expect(await readOrderOutcome(redis, prefix, 'm-2')).toEqual({ messageId: 'm-2', orderId: 'ORD-2', status: 'queued' });
-    const ttl = await redis.ttl(statsKeys(prefix).queuedMessage('m-1'));
+    const ttl = await redis.ttl(queuedOrderKey(prefix, 'm-1'));
     expect(ttl).toBeGreaterThan(TTL - 5);
     expect(ttl).toBeLessThanOrEqual(TTL);
     expect(await keysUnder(redis, prefix)).toEqual([`${prefix}queued:m-1`, `${prefix}queued:m-2`]);
@@ -68,6 +69,7 @@ describe('order status against a real Redis', () => {
 
   test.each([
     ['counted', { status: 'counted' }],
+    ['1', { status: 'counted' }],
     [`failed:${OrderDefect.InvalidOrderId}`, { status: 'failed', rule: OrderDefect.InvalidOrderId }],
     [`failed:${OrderDefect.ValueMismatch}`, { status: 'failed', rule: OrderDefect.ValueMismatch }],
     ['dead-lettered:Body is not valid JSON: a: b', { status: 'dead-lettered', reason: 'Body is not valid JSON: a: b' }],

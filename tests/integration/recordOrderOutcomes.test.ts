@@ -4,6 +4,7 @@ import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
 import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
 import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
 import { statsKeys } from '../../src/lib/statistics/statsKeys';
+import { processedMarkerKey } from '../../src/lib/orderStatus/processedMarkerKey';
 import { buildOrder } from '../factories/orderFactory';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
 import { connectRedis, failedOutcome, keysUnder, snapshot, uniquePrefix, validOutcome } from './integrationSupport';
@@ -122,7 +123,7 @@ describe('recordOrderOutcomes against a real Redis', () => {
   test('the processed marker expires after idempotencyTtlSeconds', async () => {
     const outcome = validOutcome('U1', 100);
     await record([outcome]);
-    const marker = statsKeys(prefix).processedMessage(outcome.messageId);
+    const marker = processedMarkerKey(prefix, outcome.messageId);
     expect(await redis.ttl(marker)).toBe(TTL);
     const pttl = await redis.pttl(marker);
     expect(pttl).toBeGreaterThan((TTL - 2) * 1000);
@@ -148,7 +149,7 @@ describe('recordOrderOutcomes against a real Redis', () => {
     const poisoned = validOutcome('U-poisoned', 999, '2031-01');
     expect(await record([poisoned])).toEqual(['failed']);
     expect({
-      marker: await redis.exists(k.processedMessage(poisoned.messageId)),
+      marker: await redis.exists(processedMarkerKey(prefix, poisoned.messageId)),
       stored: await snapshot(redis, prefix),
     }).toEqual({ marker: 0, stored: before });
   });

@@ -19,6 +19,9 @@ import { readRankings } from '../../src/lib/statistics/readRankings';
 import { readUserStats } from '../../src/lib/statistics/readUserStats';
 import { recordOrderOutcomes, type ReplicaWait } from '../../src/lib/statistics/recordOrderOutcomes';
 import { statsKeys } from '../../src/lib/statistics/statsKeys';
+import { idempotencyRecordKey } from '../../src/lib/idempotency/idempotencyRecordKey';
+import { processedMarkerKey } from '../../src/lib/orderStatus/processedMarkerKey';
+import { queuedOrderKey } from '../../src/lib/queuedOrders/queuedOrderKey';
 import { drainInProcess, queuedMessages } from '../support/drainInProcess';
 import { expectedStats, type ExpectedStats } from '../support/expectedStats';
 import { pollUntil } from '../support/pollUntil';
@@ -117,7 +120,9 @@ describe('the statistics on a Redis Cluster', () => {
       keys.user('U1'),
       keys.spendRanking,
       keys.orderCountRanking,
-      keys.processedMessage('m'),
+      processedMarkerKey(prefix, 'm'),
+      queuedOrderKey(prefix, 'm'),
+      idempotencyRecordKey(prefix, 'orders', 'digest'),
     ];
     const slots = await Promise.all(sample.map((key) => connection.cluster('KEYSLOT', key)));
     expect(new Set(slots).size).toBe(1);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisConnection } from '../../platform/redis/redisConnection';
-import { statsKeys } from '../statistics/statsKeys';
+import { idempotencyRecordKey } from './idempotencyRecordKey';
 import { type IdempotencyRecord, parseIdempotencyRecord } from './idempotencyRecord';
 import { keyDigest } from './keyDigest';
 import type { StoredResponse } from './storedResponse';
@@ -49,7 +49,7 @@ export class IdempotencyStore {
   ) {}
 
   private redisKey(scope: string, idempotencyKey: string): string {
-    return statsKeys(this.options.prefix).idempotencyKey(scope, keyDigest(idempotencyKey));
+    return idempotencyRecordKey(this.options.prefix, scope, keyDigest(idempotencyKey));
   }
 
   async claim(scope: string, idempotencyKey: string, fingerprint: string): Promise<ClaimResult> {

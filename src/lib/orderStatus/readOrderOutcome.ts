@@ -1,7 +1,8 @@
 import type { RedisConnection } from '../../platform/redis/redisConnection';
 import { OrderStatus, type OrderStatusReport } from './orderStatus';
 import { parseProcessedMarker } from './processedMarker';
-import { statsKeys } from '../statistics/statsKeys';
+import { queuedOrderKey } from '../queuedOrders/queuedOrderKey';
+import { processedMarkerKey } from './processedMarkerKey';
 
 /**
  * What became of the order sent as `messageId`: the consumer's decision when it has made one, else `queued` when a
@@ -13,8 +14,7 @@ export const readOrderOutcome = async (
   prefix: string,
   messageId: string,
 ): Promise<OrderStatusReport | undefined> => {
-  const keys = statsKeys(prefix);
-  const [marker, orderId] = await redis.mget(keys.processedMessage(messageId), keys.queuedMessage(messageId));
+  const [marker, orderId] = await redis.mget(processedMarkerKey(prefix, messageId), queuedOrderKey(prefix, messageId));
   const known = { messageId, ...(typeof orderId === 'string' ? { orderId } : {}) };
   if (typeof marker === 'string') return { ...known, ...parseProcessedMarker(marker) };
   if (typeof orderId === 'string') return { ...known, status: OrderStatus.Queued };

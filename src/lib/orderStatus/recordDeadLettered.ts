@@ -1,6 +1,7 @@
 import type { RedisConnection } from '../../platform/redis/redisConnection';
-import { deadLetteredMarkerValue } from './orderStatusMarker';
-import { statsKeys } from '../statistics/statsKeys';
+import { OrderStatus } from './orderStatus';
+import { encodeProcessedMarker } from './processedMarker';
+import { processedMarkerKey } from './processedMarkerKey';
 
 export type DeadLetteredMessage = { messageId: string; reason: string };
 
@@ -15,10 +16,14 @@ export const recordDeadLettered = async (
   { prefix, idempotencyTtlSeconds }: { prefix: string; idempotencyTtlSeconds: number },
 ): Promise<void> => {
   if (messages.length === 0) return;
-  const keys = statsKeys(prefix);
   const pipeline = redis.pipeline();
   for (const { messageId, reason } of messages) {
-    pipeline.set(keys.processedMessage(messageId), deadLetteredMarkerValue(reason), 'EX', idempotencyTtlSeconds);
+    pipeline.set(
+      processedMarkerKey(prefix, messageId),
+      encodeProcessedMarker({ status: OrderStatus.DeadLettered, reason }),
+      'EX',
+      idempotencyTtlSeconds,
+    );
   }
   const replies = (await pipeline.exec()) ?? [];
   const failed = replies.find(([error]) => error);

@@ -1,6 +1,7 @@
 import type { OrderOutcome } from './orderOutcome';
-import { processedMarkerValue } from '../orderStatus/orderStatusMarker';
-import type { StatsKeys } from './statsKeys';
+import { outcomeMarker } from './outcomeMarker';
+import { processedMarkerKey } from '../orderStatus/processedMarkerKey';
+import { statsKeys } from './statsKeys';
 import { UNDOABLE_INCREMENT_LUA } from './undoableIncrementLua';
 
 /**
@@ -137,10 +138,11 @@ return results
 
 /** The key count and the KEYS and ARGV of one call of RECORD_BATCH_LUA, in the order the script reads them. */
 export const recordBatchScriptArguments = (
-  keys: StatsKeys,
+  prefix: string,
   outcomes: readonly OrderOutcome[],
   idempotencyTtlSeconds: number,
 ): { keyCount: number; keysAndArgs: (string | number)[] } => {
+  const keys = statsKeys(prefix);
   const monthIndex = new Map<string, number>();
   const userIndex = new Map<string, number>();
   for (const { month, userId } of outcomes) {
@@ -153,14 +155,14 @@ export const recordBatchScriptArguments = (
     monthIndex.get(outcome.month) ?? 0,
     outcome.userId === undefined ? 0 : (userIndex.get(outcome.userId) ?? 0),
     outcome.valid ? outcome.valueCents : '',
-    processedMarkerValue(outcome),
+    outcomeMarker(outcome),
   ]);
   const keyList = [
     keys.global,
     keys.months,
     keys.spendRanking,
     keys.orderCountRanking,
-    ...outcomes.map((outcome) => keys.processedMessage(outcome.messageId)),
+    ...outcomes.map((outcome) => processedMarkerKey(prefix, outcome.messageId)),
     ...months.map(keys.month),
     ...months.map(keys.monthSpendRanking),
     ...users.map(keys.user),

@@ -4,7 +4,6 @@ import { refreshSlotsOnRedirect } from '../../platform/redis/refreshSlotsOnRedir
 import { RECORD_BATCH_LUA, recordBatchScriptArguments } from './recordBatchScript';
 import { RECORD_ORDER_KEY_COUNT, RECORD_ORDER_LUA, recordOrderScriptArguments } from './recordOrderScript';
 import { RecordResult, type OrderOutcome } from './orderOutcome';
-import { statsKeys, type StatsKeys } from './statsKeys';
 
 type Reply = [Error | null, unknown];
 
@@ -73,13 +72,13 @@ const execWithWait = async (
 /** The fallback: one script per order, so an order whose recording fails cannot take its neighbours with it. */
 const recordOneByOne = async (
   redis: RedisConnection,
-  keys: StatsKeys,
+  prefix: string,
   outcomes: readonly OrderOutcome[],
   idempotencyTtlSeconds: number,
   wait: ReplicaWait | undefined,
 ): Promise<RecordResult[]> => {
   const pipeline = redis.pipeline() as PipelineWithScripts;
-  for (const outcome of outcomes) pipeline.recordOrder(...recordOrderScriptArguments(keys, outcome, idempotencyTtlSeconds));
+  for (const outcome of outcomes) pipeline.recordOrder(...recordOrderScriptArguments(prefix, outcome, idempotencyTtlSeconds));
   const replies = await execWithWait(redis, pipeline, wait);
   if (!replies) return outcomes.map(() => RecordResult.Failed);
   return outcomes.map((_, index) => {
@@ -99,10 +98,9 @@ export const recordOrderOutcomes = async (
   { prefix, idempotencyTtlSeconds, waitForReplicas }: RecordOptions,
 ): Promise<RecordResult[]> => {
   if (outcomes.length === 0) return [];
-  const keys = statsKeys(prefix);
   const wait = waitForReplicas && waitForReplicas.replicas > 0 ? waitForReplicas : undefined;
   const pipeline = withScripts(redis).pipeline() as PipelineWithScripts;
-  const { keyCount, keysAndArgs } = recordBatchScriptArguments(keys, outcomes, idempotencyTtlSeconds);
+  const { keyCount, keysAndArgs } = recordBatchScriptArguments(prefix, outcomes, idempotencyTtlSeconds);
   pipeline.recordBatch(keyCount, ...keysAndArgs);
   const replies = await execWithWait(redis, pipeline, wait);
   if (!replies) return outcomes.map(() => RecordResult.Failed);
@@ -112,7 +110,7 @@ export const recordOrderOutcomes = async (
   // visibility timeout, and its writes could land after SQS has handed the messages to someone else.
   if (error)
     return error instanceof ReplyError
-      ? recordOneByOne(redis, keys, outcomes, idempotencyTtlSeconds, wait)
+      ? recordOneByOne(redis, prefix, outcomes, idempotencyTtlSeconds, wait)
       : outcomes.map(() => RecordResult.Failed);
   if (!Array.isArray(perOrder) || perOrder.length !== outcomes.length) return outcomes.map(() => RecordResult.Failed);
   return perOrder.map(resultOf);

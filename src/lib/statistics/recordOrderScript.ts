@@ -1,6 +1,7 @@
 import type { OrderOutcome } from './orderOutcome';
-import { processedMarkerValue } from '../orderStatus/orderStatusMarker';
-import type { StatsKeys } from './statsKeys';
+import { outcomeMarker } from './outcomeMarker';
+import { processedMarkerKey } from '../orderStatus/processedMarkerKey';
+import { statsKeys } from './statsKeys';
 import { UNDOABLE_INCREMENT_LUA } from './undoableIncrementLua';
 
 /**
@@ -66,13 +67,14 @@ export const RECORD_ORDER_KEY_COUNT = 8;
 
 /** The KEYS and ARGV of one call of RECORD_ORDER_LUA, in the order the script reads them. */
 export const recordOrderScriptArguments = (
-  keys: StatsKeys,
+  prefix: string,
   outcome: OrderOutcome,
   idempotencyTtlSeconds: number,
 ): (string | number)[] => {
+  const keys = statsKeys(prefix);
   const userId = outcome.userId ?? '';
   return [
-    keys.processedMessage(outcome.messageId),
+    processedMarkerKey(prefix, outcome.messageId),
     keys.global,
     keys.months,
     keys.month(outcome.month),
@@ -85,6 +87,6 @@ export const recordOrderScriptArguments = (
     userId,
     outcome.valid ? '1' : '0',
     outcome.valid ? outcome.valueCents : 0,
-    processedMarkerValue(outcome),
+    outcomeMarker(outcome),
   ];
 };

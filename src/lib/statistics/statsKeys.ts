@@ -1,4 +1,8 @@
-/** Every key this service writes lives under one prefix, so clearing it never touches anyone else's data. */
+/**
+ * The statistics' keys. Every key this service writes lives under one prefix, so clearing it never touches anyone
+ * else's data; the order status and Idempotency-Key records have their own keys beside these (processedMarkerKey.ts,
+ * queuedOrderKey.ts, idempotencyRecordKey.ts).
+ */
 export const statsKeys = (prefix: string) =>
   ({
     global: `${prefix}stats:global`,
@@ -9,12 +13,4 @@ export const statsKeys = (prefix: string) =>
     user: (userId: string) => `${prefix}user:${userId}`,
     spendRanking: `${prefix}ranking:total_spend`,
     orderCountRanking: `${prefix}ranking:order_count`,
-    /** The idempotency record of a message; its value is the order's outcome (see orderStatusMarker.ts). */
-    processedMessage: (messageId: string) => `${prefix}processed:${messageId}`,
-    /** Written by the producing routes for each message they queued: the order's status is `queued` until decided. */
-    queuedMessage: (messageId: string) => `${prefix}queued:${messageId}`,
-    /** A client's Idempotency-Key for one route, by its digest: the key itself can be any printable text. */
-    idempotencyKey: (scope: string, keyDigest: string) => `${prefix}idempotency:${scope}:${keyDigest}`,
   }) as const;
-
-export type StatsKeys = ReturnType<typeof statsKeys>;

@@ -11,7 +11,7 @@ import { readOrderOutcome } from '../orderStatus/readOrderOutcome';
 import { readRankings } from './readRankings';
 import { readUserStats } from './readUserStats';
 import { recordOrderOutcomes } from './recordOrderOutcomes';
-import { type QueuedMessage, recordQueuedMessages } from '../queuedOrders/recordQueuedOrderRefs';
+import { type QueuedOrderRef, recordQueuedOrderRefs } from '../queuedOrders/recordQueuedOrderRefs';
 import { recordDeadLettered, type DeadLetteredMessage } from '../orderStatus/recordDeadLettered';
 
 /** Where a page starts (a position in the ordering) and how many entries it holds. */
@@ -38,8 +38,8 @@ export class StatsStore {
   }
 
   /** The producing routes remember what they queued, so an order's status reads `queued` until it is decided. */
-  recordQueued(messages: readonly QueuedMessage[]): Promise<void> {
-    return recordQueuedMessages(this.redis, this.options.prefix, this.options.idempotencyTtlSeconds, messages);
+  recordQueued(messages: readonly QueuedOrderRef[]): Promise<void> {
+    return recordQueuedOrderRefs(this.redis, this.options.prefix, this.options.idempotencyTtlSeconds, messages);
   }
 
   recordDeadLettered(messages: readonly DeadLetteredMessage[]): Promise<void> {

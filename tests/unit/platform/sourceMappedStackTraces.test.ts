@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 
 const run = promisify(execFile);
-const INSTALLER = join(import.meta.dirname, '..', '..', '..', 'src', 'runtime', 'sourceMappedStackTraces.ts');
+const INSTALLER = join(import.meta.dirname, '..', '..', '..', 'src', 'platform', 'sourceMappedStackTraces.ts');
 
 // Line 5 of the source throws; the bundle is minified onto a line or two.
 const SOURCE = `import { installSourceMappedStackTraces } from ${JSON.stringify(INSTALLER)};
