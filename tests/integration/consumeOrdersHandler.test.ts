@@ -66,7 +66,7 @@ beforeAll(async () => {
   process.env.REDIS_TIMEOUT_MS = '1000';
   delete process.env.IS_LOCAL;
   ({ handler } = (await import('../../src/handlers/sqs/consumeOrders')) as unknown as { handler: Handler });
-  ({ closeRedis } = await import('../../src/runtime/redisConnectionProvider'));
+  ({ closeRedis } = await import('../../src/runtime/containerRedis'));
   ({ readGlobalStats } = await import('../../src/lib/statistics/readGlobalStats'));
   redis = connectRedis(server.url);
   process.stdout.write = ((chunk: string | Uint8Array) => {

@@ -64,7 +64,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   prefix = uniquePrefix();
-  store = new IdempotencyStore(redis, { prefix, ttlSeconds: 86_400, pendingSeconds: 60 });
+  store = new IdempotencyStore(async () => redis, { prefix, ttlSeconds: 86_400, pendingSeconds: 60 });
   enqueued = 0;
   delayMs = 0;
 });

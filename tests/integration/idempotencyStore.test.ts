@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   prefix = uniquePrefix();
-  store = new IdempotencyStore(redis, { prefix, ttlSeconds: TTL, pendingSeconds: PENDING });
+  store = new IdempotencyStore(async () => redis, { prefix, ttlSeconds: TTL, pendingSeconds: PENDING });
 });
 
 const claimed = async (key: string, fingerprint: string) => {
@@ -73,12 +73,16 @@ describe('IdempotencyStore against a real Redis', () => {
   test('keys are per route and per stage prefix', async () => {
     await claimed('key-4', 'body-a');
     expect((await store.claim('POST:/produce', 'key-4', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);
-    const otherStage = new IdempotencyStore(redis, { prefix: uniquePrefix(), ttlSeconds: TTL, pendingSeconds: PENDING });
+    const otherStage = new IdempotencyStore(async () => redis, {
+      prefix: uniquePrefix(),
+      ttlSeconds: TTL,
+      pendingSeconds: PENDING,
+    });
     expect((await otherStage.claim(SCOPE, 'key-4', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);
   });
 
   test('a pending claim frees itself after the pending time, so a request whose function died does not block its key', async () => {
-    const quick = new IdempotencyStore(redis, { prefix, ttlSeconds: TTL, pendingSeconds: 1 });
+    const quick = new IdempotencyStore(async () => redis, { prefix, ttlSeconds: TTL, pendingSeconds: 1 });
     expect((await quick.claim(SCOPE, 'key-5', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await quick.claim(SCOPE, 'key-5', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);

@@ -40,9 +40,9 @@ beforeAll(async () => {
   delete process.env.IS_LOCAL;
   const load = async (name: string) => ((await import(`../../src/handlers/http/${name}`)) as { handler: Handler }).handler;
   handlers = { stats: await load('stats'), users: await load('users'), health: await load('health') };
-  ({ closeRedis } = await import('../../src/runtime/redisConnectionProvider'));
-  const { getSqsClient } = await import('../../src/platform/sqs/sqsClient');
-  destroySqs = () => getSqsClient().destroy();
+  ({ closeRedis } = await import('../../src/runtime/containerRedis'));
+  const { containerSqsClient } = await import('../../src/runtime/containerSqsClient');
+  destroySqs = () => containerSqsClient().destroy();
 });
 afterAll(async () => {
   await closeRedis?.();

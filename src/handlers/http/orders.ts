@@ -16,7 +16,7 @@ export const handler = httpFunction(
     'POST /orders': async ({ body }, { sqs, ordersQueueUrl, stats }) => {
       const orders = Array.isArray(body) ? body : [body];
       const { queued, notQueued, failure } = await acceptOrders(sqs, ordersQueueUrl(), orders);
-      await recordQueuedOrders(await stats(), queued);
+      await recordQueuedOrders(stats, queued);
       if (notQueued.length === 0) {
         const noun = queued.length === 1 ? 'order' : 'orders';
         return jsonResponse(202, { message: `Accepted ${queued.length} ${noun}`, orders: queued });

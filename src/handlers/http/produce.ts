@@ -16,7 +16,7 @@ export const handler = httpFunction(
   {
     'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl, stats }) => {
       const { queued, notQueued, failure } = await produceOrders(sqs, ordersQueueUrl(), count, seed);
-      await recordQueuedOrders(await stats(), queued);
+      await recordQueuedOrders(stats, queued);
       if (notQueued.length === 0) {
         return jsonResponse(200, { message: `Successfully sent ${queued.length} orders to queue`, orders: queued });
       }

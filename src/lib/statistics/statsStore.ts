@@ -1,6 +1,6 @@
 import { Dependency, DependencyUnavailableError } from '../dependencies/dependencyUnavailableError';
 import { isRedisUnavailable } from '../../platform/redis/isRedisUnavailable';
-import type { RedisConnection } from '../../platform/redis/redisConnection';
+import type { RedisConnect, RedisConnection } from '../../platform/redis/redisConnection';
 import type { OrderOutcome, RecordResult } from './orderOutcome';
 import type { ReplicaWait } from './recordOrderOutcomes';
 import { clearStats } from './clearStats';
@@ -26,64 +26,73 @@ export type StatsStoreOptions = {
   waitForReplicas?: ReplicaWait;
 };
 
-/** The service's statistics in Redis: built once per container, with its connection and key prefix inside. */
+/**
+ * The service's records in Redis (statistics, order status, queued orders): built once per container with its key
+ * prefix inside; it reaches its connection on the first command, so building it costs nothing.
+ */
 export class StatsStore {
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly connect: RedisConnect,
     private readonly options: StatsStoreOptions,
   ) {}
 
   record(outcomes: readonly OrderOutcome[]): Promise<RecordResult[]> {
-    return recordOrderOutcomes(this.redis, outcomes, this.options);
+    return this.use((redis) => recordOrderOutcomes(redis, outcomes, this.options));
   }
 
   /** The producing routes remember what they queued, so an order's status reads `queued` until it is decided. */
   recordQueued(messages: readonly QueuedOrderRef[]): Promise<void> {
-    return recordQueuedOrderRefs(this.redis, this.options.prefix, this.options.idempotencyTtlSeconds, messages);
+    const { prefix, idempotencyTtlSeconds } = this.options;
+    return this.use((redis) => recordQueuedOrderRefs(redis, prefix, idempotencyTtlSeconds, messages));
   }
 
   recordDeadLettered(messages: readonly DeadLetteredMessage[]): Promise<void> {
-    return recordDeadLettered(this.redis, messages, this.options);
+    return this.use((redis) => recordDeadLettered(redis, messages, this.options));
   }
 
   readOrderOutcome(messageId: string) {
-    return readOrderOutcome(this.redis, this.options.prefix, messageId);
+    return this.use((redis) => readOrderOutcome(redis, this.options.prefix, messageId));
   }
 
   readGlobal() {
-    return this.reach(() => readGlobalStats(this.redis, this.options.prefix));
+    return this.reach((redis) => readGlobalStats(redis, this.options.prefix));
   }
 
   readUser(userId: string) {
-    return this.reach(() => readUserStats(this.redis, this.options.prefix, userId));
+    return this.reach((redis) => readUserStats(redis, this.options.prefix, userId));
   }
 
   /** One page of a month's users by spend, from the month's spend ranking; undefined for a month without orders. */
   readMonth(month: string, page: PageRequest) {
-    return this.reach(() => readMonthPage(this.redis, this.options.prefix, month, page));
+    return this.reach((redis) => readMonthPage(redis, this.options.prefix, month, page));
   }
 
   readMonths(page: PageRequest) {
-    return this.reach(() => readMonthTotals(this.redis, this.options.prefix, page));
+    return this.reach((redis) => readMonthTotals(redis, this.options.prefix, page));
   }
 
   readRankings(limit: number) {
-    return this.reach(() => readRankings(this.redis, this.options.prefix, limit));
+    return this.reach((redis) => readRankings(redis, this.options.prefix, limit));
   }
 
   clear(): Promise<number> {
-    return this.reach(() => clearStats(this.redis, this.options.prefix));
+    return this.reach((redis) => clearStats(redis, this.options.prefix));
   }
 
   /** One PING: whether the store answers at all (GET /health). */
   async ping(): Promise<void> {
-    await this.reach(() => this.redis.ping());
+    await this.reach((redis) => redis.ping());
+  }
+
+  private async use<T>(work: (redis: RedisConnection) => Promise<T>): Promise<T> {
+    return work(await this.connect());
   }
 
   /** Redis being away is a DependencyUnavailableError, so callers can tell it from a failure of ours. */
-  private async reach<T>(read: () => Promise<T>): Promise<T> {
+  private async reach<T>(read: (redis: RedisConnection) => Promise<T>): Promise<T> {
+    const redis = await this.connect();
     try {
-      return await read();
+      return await read(redis);
     } catch (error) {
       if (isRedisUnavailable(error)) throw new DependencyUnavailableError(Dependency.Redis, { cause: error });
       throw error;
