@@ -31,9 +31,8 @@ const frame = (site: NodeJS.CallSite): string => {
 
 /**
  * Stack traces in the bundles' TypeScript sources, paid for on error paths only. Node's `--enable-source-maps` reads
- * and parses every bundle's map when the bundle loads (about 7 MB more resident memory for the consumer, on every cold
- * start); here a map is read the first time a stack trace through its bundle is formatted, which only a failure
- * does. Only inside a Lambda worker (a test run keeps its own stack formatting), and not when Node maps stacks itself.
+ * and parses every bundle's map when the bundle loads, which every cold start pays for in memory (docs/BENCHMARKS.md);
+ * here a map is read the first time a stack trace through its bundle is formatted, which only a failure does. Only inside a Lambda worker (a test run keeps its own stack formatting), and not when Node maps stacks itself.
  */
 export const installSourceMappedStackTraces = (): void => {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME === undefined || process.sourceMapsEnabled) return;

@@ -7,7 +7,7 @@
  * script may have made other increments; Redis does not roll a script back, so the batch would stay half-written and
  * be counted again when SQS delivers it again. On a refusal the list is walked again and the increments already made
  * are taken back (a field back at 0 is deleted: the scripts never write a 0). Walking the list twice costs nothing
- * on the way that matters, where a journal of every increment measurably slowed the batch script. The scripts make
+ * on the way that matters, where keeping a journal of every increment would slow the batch script. The scripts make
  * every HINCRBY before any other write, so nothing else needs taking back: the other writes cannot fail once the key
  * types are checked, and Redis refuses a script for lack of memory only at its first write.
  */
