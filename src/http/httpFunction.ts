@@ -42,7 +42,7 @@ export type FunctionDependencies<D> = {
   /** The admin token routes that require one compare against (undefined: the route is disabled). */
   adminToken?: (dependencies: D) => Promise<string | undefined>;
   /** Where routes marked `idempotent` keep their Idempotency-Key records. */
-  idempotencyStore?: (dependencies: D) => Promise<IdempotencyStore>;
+  idempotencyStore?: (dependencies: D) => IdempotencyStore;
   /** Origins whose pages may read the answers (CORS); none when absent. */
   allowedOrigins?: (dependencies: D) => readonly string[];
   /** What `sls invoke local` must close so the process can exit. */

@@ -64,7 +64,7 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
     adminToken: async (dependencies) =>
       (dependencies as Partial<Record<'adminToken', () => Promise<string | undefined>>>).adminToken?.(),
     // Only the functions that name the idempotency provider have Idempotency-Key records.
-    idempotencyStore: async (dependencies) => {
+    idempotencyStore: (dependencies) => {
       const store = (dependencies as Partial<Record<'idempotency', IdempotencyStore>>).idempotency;
       if (!store) throw new Error('An idempotent route needs the idempotency provider');
       return store;

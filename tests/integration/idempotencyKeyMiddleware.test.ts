@@ -35,7 +35,7 @@ const handler = httpFunction(
       return jsonResponse(202, { message: `Accepted ${body.count}`, enqueued_so_far: enqueued });
     },
   },
-  { dependencies: () => ({}), idempotencyStore: async () => store },
+  { dependencies: () => ({}), idempotencyStore: () => store },
 );
 
 const call = (body: string, key?: string) =>
