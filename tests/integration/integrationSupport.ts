@@ -8,7 +8,7 @@ import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcome
 export const uniquePrefix = (): string => `test:${randomUUID()}:`;
 
 /**
- * The options src/runtime/redisConnectionProvider.ts gives the application's client (fail fast while Redis
+ * The options src/platform/redis/redisConnectionOptions.ts gives the application's client (fail fast while Redis
  * is away), so the "Redis down" tests exercise the behaviour production would see.
  */
 export const appClientOptions = (timeoutMs = 1000): RedisOptions => ({

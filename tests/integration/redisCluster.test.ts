@@ -249,7 +249,7 @@ describe('a failover during a drain', () => {
     const orders = ordersOverMonths(1000, 907);
     const messages = queuedMessages(orders.map((order) => JSON.stringify(order)));
     const logPath = join(logDir, `${randomUUID()}.jsonl`);
-    // As in a deployed consumer (redisClient.ts): a cluster client that gave up reconnecting while the slot had no
+    // As in a deployed consumer (src/runtime/containerRedis.ts): a cluster client that gave up reconnecting while the slot had no
     // primary has ended for good, and the next batch gets a new one.
     let drainConnection = connection;
     const deps: OrderBatchDependencies = {

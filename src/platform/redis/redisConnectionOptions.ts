@@ -56,7 +56,7 @@ export const redisConnectionOptions = ({
       redisOptions: perConnection,
       enableOfflineQueue: true,
       // A cluster that never becomes reachable must not hold commands forever: after a few attempts ioredis fails
-      // what is queued and the connection ends (redisClient.ts then makes a new one on the next call).
+      // what is queued and the connection ends (src/runtime/containerRedis.ts then makes a new one on the next call).
       clusterRetryStrategy: (attempt) => (attempt > CLUSTER_CONNECT_ATTEMPTS ? null : backoff(attempt)),
       slotsRefreshTimeout: timeoutMs,
     },
