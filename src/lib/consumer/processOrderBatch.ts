@@ -3,6 +3,7 @@ import { parseOrderMessage } from '../orders/parseOrderMessage';
 import { RecordResult } from '../stats/orderOutcome';
 import type { OrderBatchDependencies } from './orderBatchDependencies';
 import type { BatchOutcome, QueuedMessage } from './queuedMessage';
+import { handBackForReplica } from './replicaPolicy';
 import { toOrderOutcome, type DecidedOrder } from './toOrderOutcome';
 
 type Parsed = { message: QueuedMessage; decided: DecidedOrder; orderId: string; userId: string };
@@ -72,6 +73,7 @@ export const processOrderBatch = async (
   const results = await deps.recordOutcomes(parsed.map(({ decided }) => decided.outcome));
   let recorded = 0;
   let duplicates = 0;
+  let unreplicated = 0;
   parsed.forEach(({ message, decided, orderId, userId }, index) => {
     const result = results[index] ?? RecordResult.Failed;
     const fields = {
@@ -83,6 +85,20 @@ export const processOrderBatch = async (
     if (result === RecordResult.Failed) {
       retryMessageIds.push(message.messageId);
       log.push(entry(timestamp, 'error', 'Order could not be stored; it will be redelivered', fields));
+      return;
+    }
+    if (result === RecordResult.Unreplicated) {
+      const fieldsWithCount = { ...fields, receive_count: message.receiveCount };
+      if (handBackForReplica(message.receiveCount)) {
+        retryMessageIds.push(message.messageId);
+        log.push(
+          entry(timestamp, 'warn', 'Order stored on the primary only; handed back to wait for a replica', fieldsWithCount),
+        );
+        return;
+      }
+      unreplicated += 1;
+      const text = 'Order acknowledged on the primary alone: no replica confirmed it (degraded durability)';
+      log.push(entry(timestamp, 'warn', text, fieldsWithCount));
       return;
     }
     if (result === RecordResult.Duplicate) {
@@ -104,5 +120,6 @@ export const processOrderBatch = async (
 
   // The statistics are already stored: a log that cannot be written must not cause a redelivery.
   const logError = await deps.appendLog(log).then(() => undefined, describeError);
-  return { retryMessageIds, recorded, duplicates, deadLettered: movedToDeadLetterQueue.length, logError };
+  const deadLettered = movedToDeadLetterQueue.length;
+  return { retryMessageIds, recorded, duplicates, deadLettered, unreplicated, logError };
 };
