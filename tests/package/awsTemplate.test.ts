@@ -152,7 +152,6 @@ describe('the prod template: Redis in a VPC', () => {
         Threshold: threshold,
         AlarmActions: [{ Ref: 'AlarmTopic' }],
       });
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub placeholder
       expect(alarm.Dimensions).toEqual([{ Name: 'CacheClusterId', Value: { 'Fn::Sub': `\${RedisReplicationGroup}-${node}` } }]);
     }
   });
