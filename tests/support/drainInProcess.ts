@@ -29,6 +29,8 @@ export type DrainOptions = {
   deadlineMs?: number;
   /** SQS's redrive policy: a message handed back on this receive is not delivered again (default: no limit). */
   maxReceiveCount?: number;
+  /** Each consumer's pause between two batches (the event source mapping's own time per batch); default none. */
+  pauseBetweenBatchesMs?: number;
   /** Called after every batch with the figures so far. */
   afterBatch?: (figures: Readonly<DrainFigures>) => void;
 };
@@ -38,8 +40,9 @@ export const queuedMessages = (bodies: readonly string[]): QueuedMessage[] =>
 
 /**
  * Drains messages through the consumer's own batch logic in this process, with SQS's contract around it: a message
- * reported for retry comes back later with a higher receive count, the others are gone. No limit on receives, so a
- * test sees every message through to the end or runs into its deadline.
+ * reported for retry becomes visible again after the visibility timeout, ahead of the backlog, with a higher receive
+ * count; the others are gone. No limit on receives unless maxReceiveCount is given, so a test sees every message
+ * through to the end or runs into its deadline.
  */
 export const drainInProcess = async (
   messages: readonly QueuedMessage[],
@@ -50,6 +53,7 @@ export const drainInProcess = async (
     redeliveryDelayMs = 50,
     deadlineMs = 40_000,
     maxReceiveCount = Number.POSITIVE_INFINITY,
+    pauseBetweenBatchesMs = 0,
     afterBatch,
   }: DrainOptions = {},
 ): Promise<DrainFigures> => {
@@ -86,12 +90,20 @@ export const drainInProcess = async (
       figures.unreplicated += outcome.unreplicated;
       for (const { receiveCount } of batch) figures.highestReceiveCount = Math.max(figures.highestReceiveCount, receiveCount);
       afterBatch?.(figures);
-      if (retry.size > 0) await sleep(redeliveryDelayMs);
-      for (const message of batch.filter((m) => retry.has(m.messageId))) {
+      const handedBack = batch.filter((m) => retry.has(m.messageId));
+      const again: QueuedMessage[] = [];
+      for (const message of handedBack) {
         if (message.receiveCount >= maxReceiveCount) figures.overMaxReceiveCount.push(message);
-        else queue.push({ ...message, receiveCount: message.receiveCount + 1 });
+        else again.push({ ...message, receiveCount: message.receiveCount + 1 });
       }
-      inFlight -= batch.length;
+      inFlight -= batch.length - again.length;
+      if (again.length > 0) {
+        setTimeout(() => {
+          queue.unshift(...again);
+          inFlight -= again.length;
+        }, redeliveryDelayMs);
+      }
+      if (pauseBetweenBatchesMs > 0) await sleep(pauseBetweenBatchesMs);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
