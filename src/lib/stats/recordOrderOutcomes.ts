@@ -1,5 +1,4 @@
 import { type ChainableCommander, ReplyError } from 'ioredis';
-import { isRedisUnavailable } from '../redis/isRedisUnavailable';
 import type { RedisConnection } from '../redis/redisConnection';
 import { refreshSlotsOnRedirect } from '../redis/refreshSlotsOnRedirect';
 import { RECORD_BATCH_LUA, recordBatchScriptArguments } from './recordBatchScript';
@@ -118,11 +117,11 @@ export const recordOrderOutcomes = async (
   if (!sent) return outcomes.map(() => RecordResult.Failed);
   const replicated = connected && sent.replicated;
   const [error, perOrder] = sent.replies[0] ?? [new Error('no reply'), undefined];
-  // Only an error of the script itself is worth a second try one order at a time. A lost connection, a full Redis or
-  // a demoted primary fails the batch at once: another round trip would only stretch the invocation past the
-  // messages' visibility timeout, and its writes could land after SQS has handed the messages to someone else.
+  // Only an error Redis itself answered (the script failed) is worth a second try one order at a time. A lost
+  // connection fails the batch at once: another round trip would only stretch the invocation past the messages'
+  // visibility timeout, and its writes could land after SQS has handed the messages to someone else.
   if (error)
-    return error instanceof ReplyError && !isRedisUnavailable(error)
+    return error instanceof ReplyError
       ? unreplicatedUnless(connected, await recordOneByOne(redis, keys, outcomes, idempotencyTtlSeconds, wait))
       : outcomes.map(() => RecordResult.Failed);
   if (!Array.isArray(perOrder) || perOrder.length !== outcomes.length) return outcomes.map(() => RecordResult.Failed);
