@@ -113,6 +113,7 @@ describe('processOrderBatch with the real statistics store', () => {
       recorded: 7,
       duplicates: 0,
       deadLettered: malformed.length,
+      unreplicated: 0,
       logError: undefined,
     });
     expect(deadLettered.map((d) => d.body)).toEqual(malformed.map((m) => m.body));

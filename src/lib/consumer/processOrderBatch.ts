@@ -24,6 +24,7 @@ export const processOrderBatch = async (
     retryMessageIds: [...deadLettered.retryMessageIds, ...recorded.retryMessageIds],
     recorded: recorded.recorded,
     duplicates: recorded.duplicates,
+    unreplicated: recorded.unreplicated,
     deadLettered: deadLettered.deadLettered,
     logError,
   };

@@ -11,6 +11,11 @@ export type OrderOutcome = {
 export const RecordResult = {
   Recorded: 'recorded',
   Duplicate: 'duplicate',
+  /**
+   * The primary holds the order (recorded now or before), but fewer replicas than asked confirmed it within the wait:
+   * a failover now could lose it. The consumer's replica policy decides between handing it back and accepting it.
+   */
+  Unreplicated: 'unreplicated',
   Failed: 'failed',
 } as const;
 export type RecordResult = (typeof RecordResult)[keyof typeof RecordResult];

@@ -29,6 +29,8 @@ export type RecordOptions = {
   idempotencyTtlSeconds: number;
   /** Omitted or 0 replicas: an order is reported stored once the primary has it. */
   waitForReplicas?: ReplicaWait;
+  /** Whether the replicas to wait for are connected now; when not, the WAIT is skipped and the orders are unreplicated. */
+  replicasConnected?: (redis: RedisConnection) => Promise<boolean>;
 };
 
 /*
@@ -39,7 +41,8 @@ export type RecordOptions = {
  * whether or not the first write survived a failover: if it survived, the processed-marker makes it a duplicate (and
  * the script refreshes that marker, a write, so this WAIT covers the first attempt's writes too, even when another
  * connection made them); if it was lost, it is recorded afresh. A replica applies a script's effects as one
- * transaction, so a promoted replica never holds half an order.
+ * transaction, so a promoted replica never holds half an order. Fewer replicas than asked make the orders
+ * Unreplicated, not Failed: the primary has them, and the consumer's replica policy decides whether to hand them back.
  */
 const replicasMissing = (reply: Reply | undefined, wait: ReplicaWait): boolean => {
   const [error, acknowledged] = reply ?? [new Error('no reply to WAIT'), 0];
@@ -52,22 +55,25 @@ const resultOf = (reply: unknown): RecordResult => {
   return RecordResult.Failed;
 };
 
+type Sent = { replies: Reply[]; replicated: boolean };
+
 /**
- * Sends the pipeline with WAIT last when asked; undefined when the round trip or the replicas failed, or when the
- * pipeline reached a node that no longer serves the stage's slot (the batch is handed back; the next one goes to the
- * slot's new primary).
+ * Sends the pipeline with WAIT last when asked; undefined when the round trip failed or the pipeline reached a node
+ * that no longer serves the stage's slot (the batch is handed back; the next one goes to the slot's new primary).
  */
 const execWithWait = async (
   redis: RedisConnection,
   pipeline: ChainableCommander,
   wait: ReplicaWait | undefined,
-): Promise<Reply[] | undefined> => {
+): Promise<Sent | undefined> => {
   if (wait) pipeline.wait(wait.replicas, wait.timeoutMs);
   const replies = await pipeline.exec().catch(() => null);
   if (!replies || refreshSlotsOnRedirect(redis, replies)) return undefined;
-  if (wait && replicasMissing(replies.at(-1), wait)) return undefined;
-  return replies;
+  return { replies, replicated: !(wait && replicasMissing(replies.at(-1), wait)) };
 };
+
+const unreplicatedUnless = (replicated: boolean, results: RecordResult[]): RecordResult[] =>
+  replicated ? results : results.map((result) => (result === RecordResult.Failed ? result : RecordResult.Unreplicated));
 
 /** The fallback: one script per order, so an order whose recording fails cannot take its neighbours with it. */
 const recordOneByOne = async (
@@ -79,12 +85,13 @@ const recordOneByOne = async (
 ): Promise<RecordResult[]> => {
   const pipeline = redis.pipeline() as PipelineWithScripts;
   for (const outcome of outcomes) pipeline.recordOrder(...recordOrderScriptArguments(prefix, outcome, idempotencyTtlSeconds));
-  const replies = await execWithWait(redis, pipeline, wait);
-  if (!replies) return outcomes.map(() => RecordResult.Failed);
-  return outcomes.map((_, index) => {
-    const [error, reply] = replies[index] ?? [new Error('no reply'), undefined];
+  const sent = await execWithWait(redis, pipeline, wait);
+  if (!sent) return outcomes.map(() => RecordResult.Failed);
+  const results = outcomes.map((_, index) => {
+    const [error, reply] = sent.replies[index] ?? [new Error('no reply'), undefined];
     return error ? RecordResult.Failed : resultOf(reply);
   });
+  return unreplicatedUnless(sent.replicated, results);
 };
 
 /**
@@ -95,23 +102,26 @@ const recordOneByOne = async (
 export const recordOrderOutcomes = async (
   redis: RedisConnection,
   outcomes: readonly OrderOutcome[],
-  { prefix, idempotencyTtlSeconds, waitForReplicas }: RecordOptions,
+  { prefix, idempotencyTtlSeconds, waitForReplicas, replicasConnected }: RecordOptions,
 ): Promise<RecordResult[]> => {
   if (outcomes.length === 0) return [];
-  const wait = waitForReplicas && waitForReplicas.replicas > 0 ? waitForReplicas : undefined;
+  const asked = waitForReplicas && waitForReplicas.replicas > 0 ? waitForReplicas : undefined;
+  const connected = asked && replicasConnected ? await replicasConnected(redis) : true;
+  const wait = connected ? asked : undefined;
   const pipeline = withScripts(redis).pipeline() as PipelineWithScripts;
   const { keyCount, keysAndArgs } = recordBatchScriptArguments(prefix, outcomes, idempotencyTtlSeconds);
   pipeline.recordBatch(keyCount, ...keysAndArgs);
-  const replies = await execWithWait(redis, pipeline, wait);
-  if (!replies) return outcomes.map(() => RecordResult.Failed);
-  const [error, perOrder] = replies[0] ?? [new Error('no reply'), undefined];
+  const sent = await execWithWait(redis, pipeline, wait);
+  if (!sent) return outcomes.map(() => RecordResult.Failed);
+  const replicated = connected && sent.replicated;
+  const [error, perOrder] = sent.replies[0] ?? [new Error('no reply'), undefined];
   // Only an error Redis itself answered (the script failed) is worth a second try one order at a time. A lost
   // connection fails the batch at once: another round trip would only stretch the invocation past the messages'
   // visibility timeout, and its writes could land after SQS has handed the messages to someone else.
   if (error)
     return error instanceof ReplyError
-      ? recordOneByOne(redis, prefix, outcomes, idempotencyTtlSeconds, wait)
+      ? unreplicatedUnless(connected, await recordOneByOne(redis, prefix, outcomes, idempotencyTtlSeconds, wait))
       : outcomes.map(() => RecordResult.Failed);
   if (!Array.isArray(perOrder) || perOrder.length !== outcomes.length) return outcomes.map(() => RecordResult.Failed);
-  return perOrder.map(resultOf);
+  return unreplicatedUnless(replicated, perOrder.map(resultOf));
 };

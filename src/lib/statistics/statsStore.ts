@@ -1,6 +1,7 @@
 import { Dependency, DependencyUnavailableError } from '../dependencies/dependencyUnavailableError';
 import { isRedisUnavailable } from '../../platform/redis/isRedisUnavailable';
 import type { RedisConnect, RedisConnection } from '../../platform/redis/redisConnection';
+import type { ReplicaWatch } from '../../platform/redis/replicaWatch';
 import type { OrderOutcome, RecordResult } from './orderOutcome';
 import type { ReplicaWait } from './recordOrderOutcomes';
 import { clearStats } from './clearStats';
@@ -24,6 +25,8 @@ export type StatsStoreOptions = {
   idempotencyTtlSeconds: number;
   /** Replicas that must hold a batch's writes before it counts as recorded (WAIT); none when absent. */
   waitForReplicas?: ReplicaWait;
+  /** Whether those replicas are connected now (replicaWatch.ts); without it every batch sends WAIT. */
+  replicasConnected?: ReplicaWatch;
 };
 
 /**

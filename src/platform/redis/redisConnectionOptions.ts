@@ -1,4 +1,5 @@
 import type { ClusterNode, ClusterOptions, RedisOptions } from 'ioredis';
+import { reconnectOnReadOnly } from './reconnectOnReadOnly';
 import type { RedisSettings } from './redisSettings';
 
 export type RedisConnectionOptions =
@@ -34,6 +35,7 @@ export const redisConnectionOptions = ({
     connectTimeout: timeoutMs,
     commandTimeout: timeoutMs,
     maxRetriesPerRequest: 1,
+    reconnectOnError: reconnectOnReadOnly,
     // ElastiCache's in-transit encryption; Node checks the certificate against the host name connected to.
     ...(tls ? { tls: {} } : {}),
   } satisfies RedisOptions;
