@@ -13,7 +13,7 @@ source "$project_dir/scripts/common.sh"
 
 if [[ $# -gt 0 ]]; then default_emulators=ministack; else default_emulators="ministack ministack-prod localstack"; fi
 export TEST_EMULATORS="${TEST_EMULATORS:-$default_emulators}"
-bash "$PROJECT_DIR/scripts/install.sh"
+bash "$PROJECT_DIR/scripts/install.sh" test
 # Static checks first, before any server starts: format and lint (Biome), unused files, exports and dependencies
 # (knip), and types (tsc). A finding fails the run.
 log "static checks: biome, knip, tsc"
