@@ -6,6 +6,7 @@ import { lambdaApi } from './lambdaApi';
 import { serverlessFunctions } from './serverlessFunctions';
 import { updateChangedFunctions } from './updateChangedFunctions';
 import { watchDirectories } from './watchDirectories';
+import { zipFiles } from './zipFiles';
 
 const projectDir = resolve(process.env.PROJECT_DIR ?? process.cwd());
 const stage = process.env.STAGE ?? 'local';
@@ -22,7 +23,7 @@ const describeError = (error: unknown): string => {
   return error instanceof Error ? error.message : String(error);
 };
 
-/** The stage's deployed functions, each with its bundle built once: a save then rebuilds incrementally. */
+/** The stage's deployed functions, each with its bundle built and put on the emulator once: a save then rebuilds incrementally. */
 const start = async () => {
   const started = performance.now();
   say(`reading stage ${stage}'s functions (sls print)`);
@@ -36,9 +37,18 @@ const start = async () => {
   if (wanted.length === 0)
     throw new Error(`no function of stage ${stage} is deployed on port ${emulatorPort}: run 'npm run up' first`);
   const bundles = await Promise.all(wanted.map(([entry, functions]) => functionBundle(projectDir, entry, functions, options)));
+  // The deployed code may be older than the checkout (a file saved since the deploy): dev starts from the checkout's.
+  await Promise.all(
+    bundles.flatMap((bundle) => {
+      const zip = zipFiles(bundle.files);
+      return bundle.functions.map((fn) => lambda.updateFunctionCode(fn.name, zip));
+    }),
+  );
   const count = bundles.reduce((sum, bundle) => sum + bundle.functions.length, 0);
   const where = relative(process.cwd(), sourceDir) || '.';
-  say(`watching ${where}/ for ${count} functions on ${emulator} at port ${emulatorPort} (ready in ${secondsSince(started)} s)`);
+  say(
+    `watching ${where}/ for ${count} functions on ${emulator} at port ${emulatorPort} (built and updated in ${secondsSince(started)} s)`,
+  );
   return { bundles, lambda };
 };
 
