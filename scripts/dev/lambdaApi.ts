@@ -21,6 +21,8 @@ export const lambdaApi = (emulatorPort: number, region: string) => {
       method,
       headers: { authorization, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch(() => {
+      throw new LambdaApiError(`no emulator answers on port ${emulatorPort}: start the stack with 'npm run up'`);
     });
     const text = await response.text();
     if (!response.ok) throw new LambdaApiError(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
