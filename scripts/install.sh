@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # install.sh [up|test]: installs what this machine lacks for one path, one line per step (an installer's own output
-# goes to .run/install.log, shown when it fails).
+# goes to .run/install-<step>.log, shown when it fails).
 #   up (the default, `npm run up`): node modules, redis-server, and the emulator EMULATOR names: MiniStack's venv, or
 #     LocalStack's venv with the project's host executor (emulator/localstack) for EMULATOR=localstack.
 #   test (`npm test`, `.ci/run`): the emulators of TEST_EMULATORS (default all), cfn-lint's venv for
@@ -16,7 +16,7 @@ install_node_modules() {
   if [[ -L node_modules ]]; then
     log "node_modules is a link to $(readlink node_modules): left as it is"
   elif [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-    install_step "node modules (npm ci)" npm ci --no-audit --no-fund --loglevel=error
+    install_step node-modules "node modules (npm ci)" npm ci --no-audit --no-fund --loglevel=error
   fi
 }
 
@@ -26,7 +26,7 @@ install_ministack() {
   # grep reads all of pip's output: with -q it would stop at the match, pip would fail on the closed pipe, and pipefail
   # would take the installed package for a missing one.
   "$VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -x "$wanted" >/dev/null && return 0
-  install_step "$wanted into $VENV_DIR" bash -c '
+  install_step ministack "$wanted into $VENV_DIR" bash -c '
     python3 -m venv "$1" && "$1/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/requirements.txt
   ' _ "$VENV_DIR"
 }
@@ -43,7 +43,7 @@ install_localstack() {
   python=$(find_localstack_python) || die "LocalStack needs Python 3.13 or newer and none was found: install one" \
     "(Debian 13: apt-get install python3 python3-venv; Ubuntu 24.04: the deadsnakes PPA's python3.13-venv; anywhere:" \
     "'pyenv install 3.13' or 'uv python install 3.13') or point LOCALSTACK_PYTHON at it"
-  install_step "LocalStack 4.14 and the host executor into $LOCALSTACK_VENV_DIR (with $python)" bash -c '
+  install_step localstack "LocalStack 4.14 and the host executor into $LOCALSTACK_VENV_DIR (with $python)" bash -c '
     "$1" -m venv --clear "$2" &&
       "$2/bin/python" -m pip install --quiet --disable-pip-version-check -r emulator/localstack/requirements.txt &&
       "$2/bin/python" -m pip install --quiet --disable-pip-version-check -e emulator/localstack
@@ -54,7 +54,7 @@ install_localstack() {
 install_redis() {
   command -v redis-server >/dev/null && return 0
   # Debian's package starts a system service on 6379; the project runs its own servers and leaves that one alone.
-  install_step "redis-server from the distribution's packages" apt_install redis-server
+  install_step redis-server "redis-server from the distribution's packages" apt_install redis-server
 }
 
 # cfn-lint checks the local and the AWS templates in the package tests; a venv of its own keeps its pins apart.
@@ -62,7 +62,7 @@ install_cfn_lint() {
   local wanted
   wanted=$(grep -E '^cfn-lint==' infra/requirements.txt)
   "$CFN_LINT_VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -x "$wanted" >/dev/null && return 0
-  install_step "$wanted into $CFN_LINT_VENV_DIR" bash -c '
+  install_step cfn-lint "$wanted into $CFN_LINT_VENV_DIR" bash -c '
     python3 -m venv "$1" && "$1/bin/python" -m pip install --quiet --disable-pip-version-check -r infra/requirements.txt
   ' _ "$CFN_LINT_VENV_DIR"
 }
@@ -70,7 +70,7 @@ install_cfn_lint() {
 # The dashboard's browser test drives Debian's Chromium (playwright-core downloads no browser of its own).
 install_chromium() {
   [[ -x ${CHROMIUM_PATH:-/usr/bin/chromium} ]] && return 0
-  install_step "chromium from the distribution's packages" apt_install --no-install-recommends chromium fonts-liberation
+  install_step chromium "chromium from the distribution's packages" apt_install --no-install-recommends chromium fonts-liberation
 }
 
 apt_install() {
@@ -79,24 +79,22 @@ apt_install() {
   $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
-# install_step DESCRIPTION COMMAND...: one line for the step and its duration; the command's output only on failure.
-install_log="$PROJECT_DIR/.run/install.log"
+# install_step NAME DESCRIPTION COMMAND...: one line as the step starts; the command's output goes to
+# .run/install-NAME.log, shown when it fails (a log per step: node modules install while a venv does).
 mkdir -p "$PROJECT_DIR/.run"
-: >"$install_log"
 install_step() {
-  local what=$1 started=$SECONDS
-  shift
-  printf '[sqs-orders] installing %s ... ' "$what" >&2
-  if ! "$@" >>"$install_log" 2>&1; then
-    printf 'failed\n' >&2
-    tail -n 40 "$install_log" >&2
-    die "installing $what failed (whole output: $install_log)"
+  local log_file="$PROJECT_DIR/.run/install-$1.log" what=$2
+  shift 2
+  log "installing $what"
+  if ! "$@" >"$log_file" 2>&1; then
+    tail -n 40 "$log_file" >&2
+    die "installing $what failed (whole output: $log_file)"
   fi
-  printf 'done in %d s\n' $((SECONDS - started)) >&2
 }
 
-# What `npm run up` needs on either emulator.
-install_node_modules
+# Node modules come from the npm registry and the venvs from PyPI: both at once.
+install_node_modules &
+node_modules_pid=$!
 install_redis
 if [[ $path == up ]]; then
   "install_$EMULATOR"
@@ -107,3 +105,4 @@ else
   install_cfn_lint
   install_chromium
 fi
+wait "$node_modules_pid" || die "node modules are not installed"
