@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { DevFunction } from './serverlessFunctions';
 import type { ZipEntry } from './zipFiles';
@@ -40,11 +40,21 @@ const PLUGIN_KEYS = new Set([
   'disposeContext',
 ]);
 
-/** esbuild's options as serverless-esbuild derives them from custom.esbuild (its bundle()). */
-export const esbuildOptionsOf = (custom: Record<string, unknown>): esbuild.BuildOptions => {
+/**
+ * esbuild's options as serverless-esbuild derives them (its getBuildOptions() and bundle()): its defaults, the target
+ * of the provider's Node runtime (`nodejs22.x` → `node22`), then custom.esbuild without the plugin's own settings.
+ */
+export const esbuildOptionsOf = (custom: Record<string, unknown>, runtime: string | undefined): esbuild.BuildOptions => {
   const options = Object.fromEntries(Object.entries(custom).filter(([key]) => !PLUGIN_KEYS.has(key)));
   const external = [...((custom.external as string[] | undefined) ?? []), ...((custom.exclude as string[] | undefined) ?? [])];
-  return { bundle: true, platform: 'node', ...options, external: external.filter((name) => name !== '*') };
+  const major = /^nodejs(\d+)\.x$/.exec(runtime ?? '')?.[1];
+  return {
+    bundle: true,
+    platform: 'node',
+    ...(major ? { target: `node${major}` } : {}),
+    ...options,
+    external: external.filter((name) => name !== '*'),
+  };
 };
 
 const digestOf = (files: readonly ZipEntry[]) => {
@@ -53,9 +63,12 @@ const digestOf = (files: readonly ZipEntry[]) => {
   return hash.digest('hex');
 };
 
+// serverless-esbuild's build directory: its maps' `sources` are relative to a bundle's place in it, and so are ours.
+const BUILD_DIR = join('.esbuild', '.build');
+
 /**
  * An incremental esbuild context for one handler file, laid out as serverless-esbuild packages it: the bundle and its
- * map under the handler's own path, so the deployed handler setting still names it.
+ * map under the handler's own path, so the deployed handler setting still names it. Nothing is written to disk.
  */
 export const functionBundle = async (
   projectDir: string,
@@ -67,7 +80,7 @@ export const functionBundle = async (
     ...options,
     absWorkingDir: projectDir,
     entryPoints: [entry],
-    outdir: resolve(projectDir, dirname(entry)),
+    outdir: resolve(projectDir, BUILD_DIR, dirname(entry)),
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -81,7 +94,7 @@ export const functionBundle = async (
     rebuild: async () => {
       const result = await context.rebuild();
       bundle.files = (result.outputFiles ?? []).map((file) => ({
-        name: relative(projectDir, file.path),
+        name: relative(resolve(projectDir, BUILD_DIR), file.path),
         contents: file.contents,
       }));
       bundle.digest = digestOf(bundle.files);

@@ -9,11 +9,14 @@ export type ServerlessFunctions = {
   /** Handler file (relative to the project) → the functions it serves. */
   entries: Map<string, DevFunction[]>;
   esbuild: Record<string, unknown>;
+  /** provider.runtime, e.g. `nodejs22.x`: serverless-esbuild's target when custom.esbuild names none. */
+  runtime: string | undefined;
 };
 
 type PrintedService = {
   functions: Record<string, { name: string; handler?: string }>;
   custom?: { esbuild?: Record<string, unknown> };
+  provider?: { runtime?: string };
 };
 
 const entryOf = (projectDir: string, handler: string): string => {
@@ -41,5 +44,5 @@ export const serverlessFunctions = async (projectDir: string, stage: string): Pr
     const entry = entryOf(projectDir, fn.handler);
     entries.set(entry, [...(entries.get(entry) ?? []), { key, name: fn.name }]);
   }
-  return { entries, esbuild: service.custom?.esbuild ?? {} };
+  return { entries, esbuild: service.custom?.esbuild ?? {}, runtime: service.provider?.runtime };
 };

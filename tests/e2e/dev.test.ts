@@ -6,6 +6,7 @@ import { esbuildOptionsOf, functionBundle } from '../../scripts/dev/functionBund
 import { lambdaApi } from '../../scripts/dev/lambdaApi';
 import { serverlessFunctions } from '../../scripts/dev/serverlessFunctions';
 import { zipFiles } from '../../scripts/dev/zipFiles';
+import { zipScripts } from '../package/support/zipEntries';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
@@ -17,13 +18,18 @@ const HANDLER = join('src', 'handlers', 'http', 'apiInfo.ts');
 const ANSWER = 'service: config.SERVICE_NAME';
 const SAVE_TO_SERVED_MS = 5_000;
 
-/** Puts the real project's apiInfo back on the emulator, whatever the dev watcher did or failed to do. */
-const redeployOriginal = async () => {
+/** The real project's apiInfo bundle, built as the dev watcher builds it. */
+const originalBundle = async () => {
   const config = await serverlessFunctions(PROJECT_DIR, env.stage);
   const functions = config.entries.get(HANDLER) ?? [];
-  const bundle = await functionBundle(PROJECT_DIR, HANDLER, functions, esbuildOptionsOf(config.esbuild));
+  return functionBundle(PROJECT_DIR, HANDLER, functions, esbuildOptionsOf(config.esbuild, config.runtime));
+};
+
+/** Puts the real project's apiInfo back on the emulator, whatever the dev watcher did or failed to do. */
+const redeployOriginal = async () => {
+  const bundle = await originalBundle();
   const lambda = lambdaApi(env.emulatorPort, process.env.AWS_REGION ?? 'us-east-1');
-  for (const fn of functions) await lambda.updateFunctionCode(fn.name, zipFiles(bundle.files));
+  for (const fn of bundle.functions) await lambda.updateFunctionCode(fn.name, zipFiles(bundle.files));
   await bundle.dispose();
 };
 
@@ -55,6 +61,17 @@ describe('npm run dev: a saved handler is served by the emulator within 5 s', ()
     dev?.kill('SIGTERM');
     if (!restored) await redeployOriginal();
     await scratch?.remove();
+  }, 60_000);
+
+  test('the watcher bundles a function as the deploy packaged it (.serverless/apiInfo.zip)', async () => {
+    const bundle = await originalBundle();
+    const deployed = await zipScripts(join(PROJECT_DIR, '.serverless', 'apiInfo.zip'));
+    const scripts = Object.fromEntries(
+      bundle.files.filter((file) => file.name.endsWith('.js')).map((file) => [file.name, Buffer.from(file.contents).toString()]),
+    );
+    await bundle.dispose();
+    expect(Object.keys(scripts)).toEqual([HANDLER.replace(/\.ts$/, '.js')]);
+    expect(scripts).toEqual(deployed);
   }, 60_000);
 
   test('an edited answer is served, then the original again; only that function is updated', async () => {
