@@ -13,7 +13,7 @@ source "$project_dir/scripts/common.sh"
 
 if [[ $# -gt 0 ]]; then default_emulators=ministack; else default_emulators="ministack ministack-prod localstack"; fi
 export TEST_EMULATORS="${TEST_EMULATORS:-$default_emulators}"
-bash "$PROJECT_DIR/scripts/install.sh"
+bash "$PROJECT_DIR/scripts/install.sh" test
 # Static checks first, before any server starts: format and lint (Biome), unused files, exports and dependencies
 # (knip), and types (tsc). A finding fails the run.
 log "static checks: biome, knip, tsc"
@@ -61,7 +61,7 @@ run_leg() {
 # MiniStack, and the end-to-end pipeline and API key tests against it. MiniStack creates those resources but runs the
 # functions on the host: its ElastiCache reports REDIS_HOST:REDIS_PORT as the group's endpoint, here a TLS Redis with
 # a replica (the consumer WAITs for one), which gets the AUTH token the stack generated once it is deployed. It mounts
-# no EFS, so the consumer log goes to a host directory (EMULATOR_LOG_DIR), and it enforces no VPC (README, Tests).
+# no EFS, so the consumer log goes to a host directory (EMULATOR_LOG_DIR), and it enforces no VPC (docs/DEVELOPING.md, Tests).
 run_prod_leg() {
   export EMULATOR=ministack RUN_DIR="$run_base/ministack-prod" STAGE=prod
   EMULATOR_PORT=$(free_port)

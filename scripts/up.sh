@@ -2,7 +2,7 @@
 # Brings the whole system up without Docker: installs what is missing, starts Redis and the emulator EMULATOR names
 # (MiniStack by default, or LocalStack in host mode), deploys.
 source "$(dirname "$0")/common.sh"
-bash "$PROJECT_DIR/scripts/install.sh"
+bash "$PROJECT_DIR/scripts/install.sh" up
 mkdir -p "$RUN_DIR"
 bash "$PROJECT_DIR/scripts/redis.sh" start
 bash "$PROJECT_DIR/scripts/emulator.sh" start

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { routes } from '../../src/api/routes';
 import { generateOrders } from '../../src/lib/orders/generateOrders';
 import { expectedStats } from '../support/expectedStats';
+import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { collectPageProblems, launchBrowser } from './support/browser';
 import { e2eEnvironment } from './support/e2eEnvironment';
@@ -20,9 +21,16 @@ declare const document: {
   querySelector(selector: string): { textContent: string | null } | null;
   querySelectorAll(selector: string): { length: number };
   documentElement: { scrollWidth: number; clientWidth: number };
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<{ top: number }> };
 };
 declare const window: { innerWidth: number };
-declare const getComputedStyle: (element: unknown) => { backgroundColor: string };
+declare const getComputedStyle: (element: unknown) => { backgroundColor: string; fontSize: string };
+
+type Box = { left: number; right: number; top: number; bottom: number };
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+// The smallest text the chart may draw, in CSS pixels as shown (after the SVG's scaling).
+const READABLE_PX = 11;
+const BIG_REVENUE = 4_634_403_143.26;
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 
@@ -51,6 +59,8 @@ describe('the dashboard and the API docs in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
+    // The figures test leaves a revenue of billions: the next file starts from an empty store, as the stats tests do.
+    await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
   });
 
   test('the totals, rankings, monthly chart and log lines follow the orders as they are consumed', async () => {
@@ -147,6 +157,101 @@ describe('the dashboard and the API docs in headless Chromium', () => {
     },
     90_000,
   );
+
+  describe('with a revenue of billions (a figure wider than its card at 2rem)', () => {
+    let revenueCents = 0;
+
+    beforeAll(async () => {
+      const before = (await api.get('/stats/global')).body as { total_revenue: number };
+      const [order] = generateOrders(1, { seed: SEED + 11 });
+      const big = {
+        ...order,
+        order_id: 'ORD-BIG-REVENUE',
+        order_value: BIG_REVENUE,
+        items: [{ product_id: 'P-BIG', quantity: 1, price_per_unit: BIG_REVENUE }],
+      };
+      expect((await api.postJson('/orders', [big])).status).toBe(202);
+      revenueCents = Math.round(before.total_revenue * 100) + Math.round(BIG_REVENUE * 100);
+      await pollUntil(
+        () => api.get('/stats/global'),
+        (response) => Math.round((response.body as { total_revenue: number }).total_revenue * 100) === revenueCents,
+        { timeoutMs: 60_000, what: 'the big order to be counted' },
+      );
+    }, 90_000);
+
+    test.each([390, 1280])(
+      "at %i px every figure stays on one line inside its card, and the month chart's labels are readable and apart",
+      async (width) => {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const problems = collectPageProblems(page);
+        await page.goto(`${env.apiUrl}/dashboard`);
+        await page.waitForFunction(
+          (title) => (document.querySelector('#total-revenue') as { title?: string } | null)?.title === title,
+          money(revenueCents),
+          { timeout: 30_000, polling: 250 },
+        );
+        await page.waitForFunction(() => document.querySelectorAll('#monthly-chart [data-month]').length > 0);
+
+        const figures = await page.locator('.totals output').evaluateAll((nodes) =>
+          nodes.map((node) => {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const lineTops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            return {
+              id: node.id,
+              text: node.textContent,
+              title: node.getAttribute('title'),
+              lines: lineTops.size,
+              clipped: node.scrollWidth > node.clientWidth,
+            };
+          }),
+        );
+        expect(figures.map((figure) => figure.id)).toEqual(['total-orders', 'total-revenue', 'failed-orders', 'failure-rate']);
+        for (const figure of figures) {
+          expect({ id: figure.id, lines: figure.lines, clipped: figure.clipped }).toEqual({
+            id: figure.id,
+            lines: 1,
+            clipped: false,
+          });
+          // The exact value, or its abbreviation with the exact value on hover.
+          if (figure.text !== figure.title) expect(figure.text).toMatch(/^\d+(\.\d+)?[KMBT]$/);
+        }
+        expect(figures[1]?.title).toBe(money(revenueCents));
+
+        const chart = await page.locator('#monthly-chart').evaluate((svg) => {
+          const bounds = svg.getBoundingClientRect();
+          const labels = [...svg.querySelectorAll('text')].map((text) => {
+            const box = text.getBoundingClientRect();
+            return {
+              text: text.textContent,
+              shownPx: Number.parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a,
+              left: box.left,
+              right: box.right,
+              top: box.top,
+              bottom: box.bottom,
+            };
+          });
+          return { bounds: { left: bounds.left, right: bounds.right, top: bounds.top, bottom: bounds.bottom }, labels };
+        });
+        expect(chart.labels.length).toBeGreaterThan(4);
+        for (const label of chart.labels) {
+          expect({ label: label.text, readable: label.shownPx >= READABLE_PX }).toEqual({ label: label.text, readable: true });
+          expect(label.left).toBeGreaterThanOrEqual(chart.bounds.left);
+          expect(label.right).toBeLessThanOrEqual(chart.bounds.right);
+        }
+        const collisions = chart.labels.flatMap((a, index) =>
+          chart.labels
+            .slice(index + 1)
+            .filter((b) => overlaps(a, b))
+            .map((b) => `${a.text} / ${b.text}`),
+        );
+        expect(collisions).toEqual([]);
+        await page.screenshot({ path: join(ARTIFACTS, `dashboard-figures-${width}.png`) });
+        expect(problems).toEqual([]);
+      },
+      60_000,
+    );
+  });
 
   test('/dashboard/ with a trailing slash: redirected to /dashboard, styled and live', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -11,12 +11,18 @@ const LOG_LINES = 15;
 const MONTHS_SHOWN = 24;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Two panels over one time axis: revenue above, orders (valid and failed, stacked) below, each with its own unit.
-const CHART = { width: 760, height: 300, left: 72, right: 16, panelHeight: 96, revenueTop: 28, ordersTop: 164 };
+// The chart is drawn at the width it is shown at, one unit a CSS pixel, so its labels keep their size on a phone.
+const CHART = { height: 300, left: 64, right: 12, panelHeight: 96, revenueTop: 28, ordersTop: 164 };
 const MIN_BAR_PX = 2;
+// A month label ("2026-11") is about 50 px wide at the axis' 12 px: labels are at least this far apart.
+const MONTH_LABEL_PX = 64;
+// A figure shrinks to this share of its size before it is abbreviated (the exact value stays in its title).
+const FIGURE_MIN_SCALE = 0.6;
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integer = new Intl.NumberFormat('en-US');
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const compactFigure = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 const getJson = async (path) => {
@@ -46,12 +52,36 @@ const setStatus = (state, text) => {
   status.textContent = text;
 };
 
+/**
+ * A figure is never broken inside its number: on one line, it shrinks to fit its card, and past the smallest size it
+ * is abbreviated ("4.63B"), the exact value in its title (shown on hover).
+ */
+const fitFigure = (node) => {
+  node.style.fontSize = '';
+  node.textContent = node.title;
+  const fullSize = Number.parseFloat(getComputedStyle(node).fontSize);
+  let size = fullSize;
+  while (node.scrollWidth > node.clientWidth && size > fullSize * FIGURE_MIN_SCALE) {
+    size = Math.max(fullSize * FIGURE_MIN_SCALE, size * 0.9);
+    node.style.fontSize = `${size}px`;
+  }
+  if (node.scrollWidth > node.clientWidth) node.textContent = node.dataset.short;
+};
+
+const showFigure = (id, exact, short) => {
+  const node = document.getElementById(id);
+  node.title = exact;
+  node.dataset.short = short;
+  fitFigure(node);
+};
+
 const renderTotals = ({ total_orders, total_revenue, failed_orders }) => {
-  document.getElementById('total-orders').textContent = integer.format(total_orders);
-  document.getElementById('total-revenue').textContent = money.format(total_revenue);
-  document.getElementById('failed-orders').textContent = integer.format(failed_orders);
+  showFigure('total-orders', integer.format(total_orders), compactFigure.format(total_orders));
+  showFigure('total-revenue', money.format(total_revenue), compactFigure.format(total_revenue));
+  showFigure('failed-orders', integer.format(failed_orders), compactFigure.format(failed_orders));
   const all = total_orders + failed_orders;
-  document.getElementById('failure-rate').textContent = all === 0 ? '–' : percent.format(failed_orders / all);
+  const rate = all === 0 ? '–' : percent.format(failed_orders / all);
+  showFigure('failure-rate', rate, rate);
 };
 
 const renderRanking = (tableId, entries, figure) => {
@@ -93,7 +123,7 @@ const roundTicks = (max, { count = 4, whole = false } = {}) => {
 };
 
 /** One panel: its unit as the axis title, round ticks with grid lines, and a scale from values to pixels. */
-const panel = (nodes, { top, title, max, whole }) => {
+const panel = (nodes, { width, top, title, max, whole }) => {
   const ticks = roundTicks(max, { whole });
   const scaleTop = ticks.at(-1);
   const baseline = top + CHART.panelHeight;
@@ -101,7 +131,7 @@ const panel = (nodes, { top, title, max, whole }) => {
   nodes.push(svg('text', { x: CHART.left, y: top - 12, class: 'axis-title' }, title));
   for (const tick of ticks) {
     const y = baseline - (tick / scaleTop) * CHART.panelHeight;
-    nodes.push(svg('line', { x1: CHART.left, x2: CHART.width - CHART.right, y1: y, y2: y, class: 'grid' }));
+    nodes.push(svg('line', { x1: CHART.left, x2: width - CHART.right, y1: y, y2: y, class: 'grid' }));
     nodes.push(svg('text', { x: CHART.left - 8, y: y + 4, 'text-anchor': 'end', class: 'axis y-tick' }, compact.format(tick)));
   }
   return { baseline, height };
@@ -110,11 +140,11 @@ const panel = (nodes, { top, title, max, whole }) => {
 /** Revenue and orders by month on a time axis: every month of the range has its place, months without orders are gaps. */
 const renderChart = (allMonths) => {
   const chart = document.getElementById('monthly-chart');
+  const width = Math.round(chart.getBoundingClientRect().width) || 760;
+  chart.setAttribute('viewBox', `0 0 ${width} ${CHART.height}`);
   const nodes = [];
   if (allMonths.length === 0) {
-    nodes.push(
-      svg('text', { x: CHART.width / 2, y: CHART.height / 2, 'text-anchor': 'middle', class: 'empty' }, 'No orders yet'),
-    );
+    nodes.push(svg('text', { x: width / 2, y: CHART.height / 2, 'text-anchor': 'middle', class: 'empty' }, 'No orders yet'));
     chart.replaceChildren(...nodes);
     return;
   }
@@ -122,24 +152,29 @@ const renderChart = (allMonths) => {
   const first = Math.max(Math.min(...allMonths.map((month) => monthIndex(month.month))), last - MONTHS_SHOWN + 1);
   const months = allMonths.filter((month) => monthIndex(month.month) >= first && monthIndex(month.month) <= last);
   const slots = last - first + 1;
-  const slotWidth = (CHART.width - CHART.left - CHART.right) / slots;
+  const plotWidth = width - CHART.left - CHART.right;
+  const slotWidth = plotWidth / slots;
   const barWidth = Math.max(2, Math.min(36, slotWidth * 0.6));
   const revenue = panel(nodes, {
+    width,
     top: CHART.revenueTop,
     title: 'Revenue (currency units)',
     max: Math.max(...months.map((month) => month.total_revenue)),
   });
   const orders = panel(nodes, {
+    width,
     top: CHART.ordersTop,
     title: 'Orders (count)',
     max: Math.max(...months.map((month) => month.total_orders + month.failed_orders)),
     whole: true,
   });
-  // A label every month when they fit, else every 3rd or 6th month, always on a quarter's first month.
-  const labelEvery = [1, 3, 6, 12].find((every) => slots / every <= 8) ?? 12;
+  // A label every month when they fit, else every 3rd, 6th or 12th month, always on a quarter's first month.
+  const fitting = Math.max(1, Math.floor(plotWidth / MONTH_LABEL_PX));
+  const labelEvery = [1, 3, 6, 12, 24].find((every) => Math.ceil(slots / every) <= fitting) ?? 24;
   for (let index = first; index <= last; index += 1) {
     if (slots > 1 && labelEvery > 1 && index % labelEvery !== 0) continue;
-    const center = CHART.left + slotWidth * (index - first + 0.5);
+    // Kept inside the chart: the newest month's label would reach past its right edge on a narrow screen.
+    const center = Math.min(CHART.left + slotWidth * (index - first + 0.5), width - MONTH_LABEL_PX / 2);
     nodes.push(
       svg('text', { x: center, y: orders.baseline + 18, 'text-anchor': 'middle', class: 'axis x-tick' }, monthName(index)),
     );
@@ -232,6 +267,7 @@ const refresh = async () => {
     ]);
     renderTotals(global);
     renderRankings(rankings);
+    shownMonths = months;
     renderChart(months);
     renderLogs(logs.logs);
     setStatus('live', `Live, updated ${new Date().toLocaleTimeString('en-GB')}`);
@@ -242,5 +278,12 @@ const refresh = async () => {
     setTimeout(refresh, REFRESH_MS);
   }
 };
+
+// The chart is drawn for its width and a figure sized for its card: both follow the window.
+let shownMonths;
+window.addEventListener('resize', () => {
+  for (const node of document.querySelectorAll('.totals output[title]')) fitFigure(node);
+  if (shownMonths) renderChart(shownMonths);
+});
 
 refresh();
