@@ -51,6 +51,8 @@ if ! "$CFN_LINT_VENV_DIR/bin/python" -m pip freeze 2>/dev/null | grep -qx "$want
   "$CFN_LINT_VENV_DIR/bin/python" -m pip install --quiet --disable-pip-version-check -r infra/requirements.txt
 fi
 
+bash "$PROJECT_DIR/scripts/install-schemathesis.sh"
+
 if ! command -v redis-server >/dev/null; then
   log "installing redis-server from the distribution's packages"
   sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"

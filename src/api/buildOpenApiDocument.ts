@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { errorResponse } from './responseSchemas';
+import { documentedResponses } from './documentedResponses';
 import { ADMIN_TOKEN_HEADER, RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
 
 type JsonSchema = { [key: string]: unknown };
@@ -8,8 +8,6 @@ type ObjectJsonSchema = JsonSchema & { properties?: Record<string, JsonSchema>; 
 export type OpenApiInfo = { title: string; version: string; description: string };
 
 const ADMIN_TOKEN_SCHEME = 'adminToken';
-
-const internalError: RouteResponse = { description: 'A failure of ours, logged with its details', json: errorResponse };
 
 /** Requests are documented as clients send them (before defaults and transforms), responses as they arrive. */
 const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
@@ -34,9 +32,21 @@ const parameters = (
   }));
 };
 
+const retryAfterHeader = (when: 'always' | 'sometimes') => ({
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    required: when === 'always',
+    schema: { type: 'integer', minimum: 0 },
+  },
+});
+
 const responseObject = (response: RouteResponse) =>
   'json' in response
-    ? { description: response.description, content: { 'application/json': { schema: toJsonSchema(response.json, 'output') } } }
+    ? {
+        description: response.description,
+        ...(response.retryAfter ? { headers: retryAfterHeader(response.retryAfter) } : {}),
+        content: { 'application/json': { schema: toJsonSchema(response.json, 'output') } },
+      }
     : {
         description: response.description,
         content: Object.fromEntries(response.text.map((type) => [type, { schema: { type: 'string' } }])),
@@ -55,7 +65,7 @@ const operation = (route: RouteSpec, now: Date) => {
     ...parameters(route.query, 'query', examples?.query),
     ...parameters(route.headers, 'header', examples?.headers),
   ];
-  const responses = { ...route.responses, 500: internalError };
+  const responses = documentedResponses(route);
   return {
     operationId: operationId(route),
     tags: [route.tag],

@@ -1,6 +1,7 @@
 import { Limits } from '../api/limits';
 import { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
+import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import type { DependencyProvider } from './dependencyProvider';
 
 /** The Idempotency-Key records of the routes that queue orders, on the container's Redis connection. */
@@ -14,4 +15,5 @@ export const idempotencyProvider: DependencyProvider<() => Promise<IdempotencySt
     return async () => new IdempotencyStore(await getRedisConnection(), options);
   },
   close: closeRedis,
+  reaches: Dependency.Redis,
 };

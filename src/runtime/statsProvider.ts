@@ -1,5 +1,6 @@
 import { closeRedis, getRedisConnection } from '../lib/redis/redisClient';
 import { StatsStore } from '../lib/stats/statsStore';
+import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import type { DependencyProvider } from './dependencyProvider';
 
 /**
@@ -16,4 +17,5 @@ export const statsProvider: DependencyProvider<() => Promise<StatsStore>> = {
     return async () => new StatsStore(await getRedisConnection(), options);
   },
   close: closeRedis,
+  reaches: Dependency.Redis,
 };
