@@ -6,13 +6,24 @@ import { decodePageCursor } from './pageCursor';
 
 type Range = { min: number; max: number };
 
-const wholeNumber = (name: string, { min, max }: Range) =>
-  z
-    .string()
-    .regex(/^\d+$/, `${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
-    .meta({ description: `A whole number from ${min} to ${max}` });
+/** A JSON Schema of the number itself, without the dialect. */
+const numberJsonSchema = (schema: z.ZodNumber) => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema);
+  return rest;
+};
+
+const wholeNumber = (name: string, { min, max }: Range) => {
+  const number = z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
+  return (
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a whole number`)
+      .transform(Number)
+      .pipe(number)
+      // Query values travel as text: the document gives the number the text must be, as OpenAPI's integer parameters do.
+      .meta({ description: `A whole number from ${min} to ${max}`, ...numberJsonSchema(number), pattern: undefined })
+  );
+};
 
 const limitQuery = (range: Range & { default: number }) =>
   z.object({ limit: wholeNumber('limit', range).default(range.default) });
@@ -50,7 +61,20 @@ const pageCursor = z
     });
     return z.NEVER;
   })
-  .meta({ description: 'The next_cursor of the previous page; omit it for the first page' });
+  .meta({
+    description: 'The next_cursor of the previous page; omit it for the first page',
+    // What a cursor holds, so a reader of the document knows; only the API makes them (a made-up one is a 400).
+    contentEncoding: 'base64url',
+    contentMediaType: 'application/json',
+    contentSchema: {
+      type: 'object',
+      properties: {
+        s: { type: 'string', description: 'The listing paged: months, or month:YYYY-MM' },
+        o: { type: 'integer', minimum: 0, description: 'Where the next page starts' },
+      },
+      required: ['s', 'o'],
+    },
+  });
 
 const pageQuery = (range: Range & { default: number }) =>
   z.object({ limit: wholeNumber('limit', range).default(range.default), cursor: pageCursor.optional() });
