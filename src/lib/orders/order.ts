@@ -1,10 +1,14 @@
 import * as z from 'zod';
 import { toCents } from '../money';
 
+// The float noise of a decimal amount (1.15 * 100 = 114.99999999999999) is relative to its size; anything further
+// from whole cents is a fraction of a cent, however small (1e-239 is not 0.00).
+const FLOAT_NOISE = 1e-12;
+
 const hasWholeCents = (amount: number): boolean => {
   try {
-    toCents(amount);
-    return true;
+    const scaled = amount * 100;
+    return Math.abs(scaled - toCents(amount)) <= Math.abs(scaled) * FLOAT_NOISE;
   } catch {
     return false;
   }
