@@ -15,13 +15,32 @@ const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => 
   return rest;
 };
 
+/**
+ * Parameters travel as text: one the route parses from text into a number (a pipe whose output is a number) is
+ * documented as that number, with its bounds, as OpenAPI's integer parameters are.
+ */
+const parameterSchema = (schema: z.ZodObject): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const { def } = zodSchema._zod;
+      if (def.type !== 'pipe' || def.out._zod.def.type !== 'number') return;
+      const { description } = jsonSchema;
+      for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key];
+      Object.assign(jsonSchema, toJsonSchema(def.out as z.ZodType, 'output'), description ? { description } : {});
+    },
+  });
+  return rest;
+};
+
 const parameters = (
   schema: z.ZodObject | undefined,
   location: 'path' | 'query' | 'header',
   examples?: Record<string, string>,
 ) => {
   if (!schema) return [];
-  const object = toJsonSchema(schema, 'input') as ObjectJsonSchema;
+  const object = parameterSchema(schema) as ObjectJsonSchema;
   return Object.entries(object.properties ?? {}).map(([name, { description, ...property }]) => ({
     name,
     in: location,

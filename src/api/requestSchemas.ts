@@ -6,24 +6,13 @@ import { decodePageCursor } from './pageCursor';
 
 type Range = { min: number; max: number };
 
-/** A JSON Schema of the number itself, without the dialect. */
-const numberJsonSchema = (schema: z.ZodNumber) => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema);
-  return rest;
-};
-
-const wholeNumber = (name: string, { min, max }: Range) => {
-  const number = z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`);
-  return (
-    z
-      .string()
-      .regex(/^\d+$/, `${name} must be a whole number`)
-      .transform(Number)
-      .pipe(number)
-      // Query values travel as text: the document gives the number the text must be, as OpenAPI's integer parameters do.
-      .meta({ description: `A whole number from ${min} to ${max}`, ...numberJsonSchema(number), pattern: undefined })
-  );
-};
+const wholeNumber = (name: string, { min, max }: Range) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
+    .meta({ description: `A whole number from ${min} to ${max}` });
 
 const limitQuery = (range: Range & { default: number }) =>
   z.object({ limit: wholeNumber('limit', range).default(range.default) });
