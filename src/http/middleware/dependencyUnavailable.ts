@@ -14,10 +14,12 @@ const unreachableIn = (error: unknown, uses: readonly Dependency[]): Dependency 
 };
 
 /** A 503 written for the client (the Idempotency-Key's "nothing was queued") keeps its message. */
-const isClientAnswer = (error: unknown): error is Error & { headers?: Record<string, string> } => {
+const isClientAnswer = (error: unknown): error is Error => {
   const { statusCode, expose } = (error ?? {}) as { statusCode?: unknown; expose?: unknown };
   return error instanceof Error && statusCode === 503 && expose === true;
 };
+
+const headersOf = (error: Error): Record<string, string> => (error as { headers?: Record<string, string> }).headers ?? {};
 
 /**
  * A dependency the routes use that cannot be reached (Redis refused or timed out) is a 503 with Retry-After, which
@@ -33,11 +35,10 @@ export const dependencyUnavailable = (uses: readonly Dependency[]): middy.Middle
     if (dependency === undefined) return;
     logger.warn('Dependency unavailable', { dependency, cause: String(error?.cause ?? error) });
     const seconds = Limits.dependencyRetryAfterSeconds;
-    const answer = isClientAnswer(error)
+    const answer: Error = isClientAnswer(error)
       ? error
       : serviceUnavailable(`Service unavailable: ${dependency} cannot be reached; retry in ${seconds} s`);
-    answer.headers = { ...answer.headers, 'retry-after': String(seconds) };
-    request.error = answer;
+    request.error = Object.assign(answer, { headers: { ...headersOf(answer), 'retry-after': String(seconds) } });
   };
   return { onError: dependencyUnavailableOnError };
 };
