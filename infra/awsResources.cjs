@@ -71,7 +71,7 @@ const network = () => {
 };
 
 /** ElastiCache for Valkey: one primary and one replica in two zones, TLS, an AUTH token the stack generates. */
-const redis = (service, stage, subnetIds, vpcId) => ({
+const redis = (service, stage, subnetIds, vpcId, policy) => ({
   RedisSecurityGroup: securityGroup(vpcId, 'Redis from the functions', ingressFromFunctions(REDIS_PORT, 'functions to Redis')),
   RedisAuthTokenSecret: {
     Type: 'AWS::SecretsManager::Secret',
@@ -86,6 +86,17 @@ const redis = (service, stage, subnetIds, vpcId) => ({
     Type: 'AWS::ElastiCache::SubnetGroup',
     Properties: { Description: `${service} ${stage} Redis subnets`, SubnetIds: subnetIds },
   },
+  // The default parameter group evicts keys with a TTL first (volatile-lru): the processed markers and idempotency
+  // records, so a redelivered order would be counted again. Full, Redis refuses writes instead: batches are handed
+  // back, the API answers 503, nothing is counted twice.
+  RedisParameterGroup: {
+    Type: 'AWS::ElastiCache::ParameterGroup',
+    Properties: {
+      CacheParameterGroupFamily: 'valkey8',
+      Description: `${service} ${stage}: never evict a key`,
+      Properties: { 'maxmemory-policy': 'noeviction' },
+    },
+  },
   RedisReplicationGroup: {
     Type: 'AWS::ElastiCache::ReplicationGroup',
     // The statistics are the service's state: a snapshot is kept when the group is deleted or replaced.
@@ -95,7 +106,10 @@ const redis = (service, stage, subnetIds, vpcId) => ({
       ReplicationGroupDescription: `${service} ${stage} statistics`,
       Engine: 'valkey',
       EngineVersion: '8.0',
-      CacheNodeType: 'cache.t4g.small',
+      CacheNodeType: policy.nodeType,
+      CacheParameterGroupName: ref('RedisParameterGroup'),
+      SnapshotRetentionLimit: policy.snapshotRetentionDays,
+      SnapshotWindow: '03:00-04:00',
       NumCacheClusters: 2,
       AutomaticFailoverEnabled: true,
       MultiAZEnabled: true,
@@ -217,6 +231,51 @@ const alarm = (description, properties) => ({
   },
 });
 
+/** The replication group's two nodes, as ElastiCache names them; their metrics are per node. */
+const REDIS_NODES = ['001', '002'];
+
+/** One alarm per node (metric math would need one alarm only, but the emulator's CloudFormation refuses it). */
+const redisNodeAlarms = (name, description, metricName, statistic, threshold) =>
+  Object.fromEntries(
+    REDIS_NODES.map((node) => [
+      `${name}Node${node}Alarm`,
+      alarm(`${description} (node ${node})`, {
+        Namespace: 'AWS/ElastiCache',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'CacheClusterId', Value: sub(`\${RedisReplicationGroup}-${node}`) }],
+        Statistic: statistic,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: threshold,
+      }),
+    ]),
+  );
+
+/** What an operator must hear about the created Redis before it costs orders (docs/AWS.md, "Redis in production"). */
+const redisAlarms = () => ({
+  ...redisNodeAlarms(
+    'RedisMemory',
+    'Redis holds more than 80% of its memory: at 100% it refuses writes (noeviction); scale the node type up',
+    'DatabaseMemoryUsagePercentage',
+    'Maximum',
+    80,
+  ),
+  ...redisNodeAlarms(
+    'RedisEvictions',
+    'Redis evicted keys: a processed marker lost can count an order twice',
+    'Evictions',
+    'Sum',
+    0,
+  ),
+  ...redisNodeAlarms('RedisEngineCpu', "Redis's engine thread is over 80% busy", 'EngineCPUUtilization', 'Maximum', 80),
+  ...redisNodeAlarms(
+    'RedisReplicationLag',
+    'The replica is more than 5 s behind: batches are handed back, then acknowledged on the primary alone',
+    'ReplicationLag',
+    'Maximum',
+    5,
+  ),
+});
+
 /** Alarms to an SNS topic: an order in the DLQ, orders waiting too long, consumer errors and throttles. */
 const alarms = (alarmEmail) => ({
   AlarmTopic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'sqs-orders alarms' } },
@@ -255,6 +314,17 @@ const alarms = (alarmEmail) => ({
     ComparisonOperator: 'GreaterThanThreshold',
     Threshold: 0,
   }),
+  UnreplicatedOrdersAlarm: alarm(
+    'Orders were acknowledged on the Redis primary alone (no replica confirmed them): a failover now could lose them',
+    {
+      Namespace: 'sqs-orders',
+      MetricName: 'UnreplicatedOrders',
+      Dimensions: [{ Name: 'FunctionName', Value: ref('ConsumeOrdersLambdaFunction') }],
+      Statistic: 'Sum',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+    },
+  ),
   ConsumerThrottlesAlarm: alarm('The consumer was throttled: the account or reserved concurrency is below maximumConcurrency', {
     Namespace: 'AWS/Lambda',
     MetricName: 'Throttles',
@@ -284,7 +354,7 @@ const awsResources = (settings, service) => {
     Resources: {
       ...(settings.network ? {} : network()),
       FunctionsSecurityGroup: securityGroup(vpcId, 'The functions that use Redis or the consumer log'),
-      ...(settings.redis ? {} : redis(service, stage, subnetIds, vpcId)),
+      ...(settings.redis ? {} : redis(service, stage, subnetIds, vpcId, settings.redisPolicy)),
       ...logFileSystem(service, stage, subnetIds, vpcId),
       AdminTokenSecret: {
         Type: 'AWS::SecretsManager::Secret',
@@ -296,11 +366,14 @@ const awsResources = (settings, service) => {
       },
       ...roles,
       ...alarms(settings.alarmEmail),
+      ...(settings.redis ? {} : redisAlarms()),
     },
     extensions: retained(),
     Outputs: {
       AdminTokenSecretArn: { Value: secretArnOf('AdminTokenSecret') },
       AlarmTopicArn: { Value: ref('AlarmTopic') },
+      // An existing Redis must let this group in on its port (docs/AWS.md, "An existing Redis").
+      FunctionsSecurityGroupId: { Value: groupId('FunctionsSecurityGroup') },
     },
   };
 };

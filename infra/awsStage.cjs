@@ -86,8 +86,8 @@ module.exports = async ({ resolveVariable }) => {
     adminTokenSecretArn: secretArnOf('AdminTokenSecret'),
     redisAuthSecretArn: settings.redis ? settings.redis.authSecretArn : secretArnOf('RedisAuthTokenSecret'),
     redisCluster: String(settings.redis?.cluster ?? false),
-    // A batch counts as recorded once a replica holds it, so a failover loses no acknowledged order.
-    redisWaitReplicas: '1',
+    // A batch counts as recorded once this many replicas hold it (docs/AWS.md, "Durability policy").
+    redisWaitReplicas: String(settings.redisPolicy.waitReplicas),
     logMaxFiles: String(settings.logMaxFiles),
     consumerMaxConcurrency: settings.consumerMaxConcurrency,
     apiGateway: {

@@ -68,6 +68,32 @@ const existingRedis = (env) => {
   return { url, authSecretArn, cluster: cluster === 'true' };
 };
 
+const DEFAULT_REDIS_NODE_TYPE = 'cache.t4g.small';
+
+/**
+ * The statistics store's production settings. The wait for replicas: the created group has one replica, so 0 or 1
+ * (default 1); an existing Redis may have none, so its default is 0. Node type and snapshots only shape the group
+ * this stack creates: set with an existing Redis they would do nothing, so they are refused.
+ */
+const redisPolicy = (env, redis) => {
+  const waitReplicas = wholeNumber(env, 'REDIS_WAIT_REPLICAS', redis ? 0 : 1, 0, redis ? 5 : 1);
+  const nodeType = text(env, 'REDIS_NODE_TYPE');
+  const snapshotDays = text(env, 'REDIS_SNAPSHOT_RETENTION_DAYS');
+  if (redis && (nodeType !== undefined || snapshotDays !== undefined)) {
+    throw new StageSettingsError(
+      'REDIS_NODE_TYPE and REDIS_SNAPSHOT_RETENTION_DAYS shape the Redis this stack creates: unset them with EXISTING_REDIS_URL',
+    );
+  }
+  if (nodeType !== undefined && !/^cache\.[a-z0-9]+\.[a-z0-9]+$/.test(nodeType)) {
+    throw new StageSettingsError(`REDIS_NODE_TYPE must be an ElastiCache node type such as cache.t4g.small, not "${nodeType}"`);
+  }
+  return {
+    waitReplicas,
+    nodeType: nodeType ?? DEFAULT_REDIS_NODE_TYPE,
+    snapshotRetentionDays: wholeNumber(env, 'REDIS_SNAPSHOT_RETENTION_DAYS', 7, 1, 35),
+  };
+};
+
 /** An existing VPC: its id and two private subnets in two availability zones. */
 const existingNetwork = (env, redis) => {
   const vpcId = text(env, 'EXISTING_VPC_ID');
@@ -96,6 +122,7 @@ const awsSettings = (stage, env) => {
   return {
     stage,
     redis,
+    redisPolicy: redisPolicy(env, redis),
     network,
     alarmEmail,
     // Hash-tagged, so every key of the stage is in one slot on a cluster-mode endpoint too.

@@ -11,7 +11,10 @@ RUN_DIR="${RUN_DIR:-$PROJECT_DIR/.run/local}"
 STAGE="${STAGE:-local}"
 EMULATOR_PORT="${EMULATOR_PORT:-4566}"
 REDIS_PORT="${REDIS_PORT:-6390}"
-export SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
+# The Node of the functions' Lambda runtime (scripts/install-node.sh): first on PATH, so the emulators' workers,
+# `sls invoke local`, jest and the benchmarks run on what production runs, not on the machine's own Node.
+NODE_DIR="${NODE_DIR:-$PROJECT_DIR/.run/node}"
+[[ :$PATH: == *":$NODE_DIR/bin:"* ]] || export PATH="$NODE_DIR/bin:$PATH"
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
 export AWS_REGION="${AWS_REGION:-us-east-1}"
 

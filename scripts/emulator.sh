@@ -54,6 +54,7 @@ case "${1:-}" in
   start)
     refuse_foreign_emulator
     "start_$EMULATOR"
+    log "its functions run on Node $(node --version) ($(command -v node))"
     ;;
   # Whichever this project started under RUN_DIR, so `npm run down` needs no EMULATOR.
   stop)

@@ -3,6 +3,7 @@
 # the project's host executor (emulator/localstack), cfn-lint's venv, redis-server.
 source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
+bash scripts/install-node.sh
 
 # A node_modules that is a link belongs to another checkout (a git worktree sharing it): never reinstall through it.
 if [[ -L node_modules ]]; then

@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { statsKeys, type StatsKeys } from '../../src/lib/stats/statsKeys';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
+import { processedMarkerKey } from '../../src/lib/orderStatus/processedMarkerKey';
 
 type RedisWithNoop = Redis & { recordNoop(...keysAndArgs: (string | number)[]): Promise<number> };
 type PipelineWithNoop = ReturnType<Redis['pipeline']> & { recordNoop(...keysAndArgs: (string | number)[]): unknown };
@@ -14,10 +15,11 @@ const withRecordNoop = (redis: Redis): RedisWithNoop => {
  * The KEYS and ARGV the consumer sent per order when it ran one script per order (7 keys, 5 arguments): the ceiling
  * stays the one the consumer-core target was set against, whatever shape the consumer's own script has now.
  */
-const perOrderArguments = (keys: StatsKeys, outcome: OrderOutcome, idempotencyTtlSeconds: number): (string | number)[] => {
+const perOrderArguments = (prefix: string, outcome: OrderOutcome, idempotencyTtlSeconds: number): (string | number)[] => {
+  const keys = statsKeys(prefix);
   const userId = outcome.userId ?? '';
   return [
-    keys.processedMessage(outcome.messageId),
+    processedMarkerKey(prefix, outcome.messageId),
     keys.global,
     keys.months,
     keys.month(outcome.month),
@@ -41,10 +43,9 @@ export const recordNoop = async (
   outcomes: readonly OrderOutcome[],
   { prefix, idempotencyTtlSeconds }: { prefix: string; idempotencyTtlSeconds: number },
 ): Promise<void> => {
-  const keys = statsKeys(prefix);
   const pipeline = withRecordNoop(redis).pipeline() as PipelineWithNoop;
   for (const outcome of outcomes) {
-    pipeline.recordNoop(...perOrderArguments(keys, outcome, idempotencyTtlSeconds));
+    pipeline.recordNoop(...perOrderArguments(prefix, outcome, idempotencyTtlSeconds));
   }
   const replies = await pipeline.exec();
   if (!replies || replies.some(([error]) => error)) throw new Error('the no-op script failed');

@@ -1,8 +1,8 @@
 import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type Redis from 'ioredis';
 import { sendMessages } from '../../src/lib/queue/sendMessages';
-import { clearStats } from '../../src/lib/stats/clearStats';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
+import { clearStats } from '../../src/lib/statistics/clearStats';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
 import { measureRun, type RunMeasurement } from '../lib/measureRun';
 import { withThrowawayQueue } from '../lib/throwawayQueue';
 import { recordSeedLike } from './seedLikeStore';

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
 
 /**
  * The seed consumer's way of storing an order, kept here as the benchmark's baseline (never used by the product):

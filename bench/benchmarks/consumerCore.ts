@@ -1,11 +1,11 @@
 import type Redis from 'ioredis';
-import { getConfig } from '../../src/lib/config/config';
+import { getConfig } from '../../src/config/config';
 import { toOrderOutcome } from '../../src/lib/consumer/toOrderOutcome';
 import { generateOrders } from '../../src/lib/orders/generateOrders';
-import { clearStats } from '../../src/lib/stats/clearStats';
-import { RecordResult, type OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
+import { clearStats } from '../../src/lib/statistics/clearStats';
+import { RecordResult, type OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
 import { recordNoop } from '../baseline/recordNoop';
 import { runSeedLikeConsumer } from '../baseline/seedLikeConsumerLoop';
 import { benchRedis, benchSqsClient } from '../lib/benchClients';

@@ -2,7 +2,7 @@ import { rename, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Redis from 'ioredis';
 import { consumerLogPath } from '../../src/lib/consumerLog/consumerLogPath';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
 import { benchRedis } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport, type BenchmarkRow } from '../lib/benchmarkResult';

@@ -1,7 +1,7 @@
 import { readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sendMessages } from '../../src/lib/queue/sendMessages';
-import { clearStats } from '../../src/lib/stats/clearStats';
+import { clearStats } from '../../src/lib/statistics/clearStats';
 import { benchRedis, benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';

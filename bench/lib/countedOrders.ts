@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
 
 /** Orders the deployed consumer has counted so far, valid or failed. */
 export const countedOrders = async (redis: Redis, prefix: string): Promise<number> => {

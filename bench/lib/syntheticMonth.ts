@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
 
 const USERS_PER_COMMAND = 1000;
 const COMMANDS_PER_PIPELINE = 50;

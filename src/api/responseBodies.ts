@@ -1,8 +1,8 @@
 import type { CheckResult } from '../lib/health/runChecks';
 import { formatCents } from '../lib/money';
 import type { DeadLetter, DeadLetterPeek } from '../lib/queue/peekDeadLetterQueue';
-import { OrderStatus, type OrderStatusReport } from '../lib/stats/orderStatus';
-import type { GlobalStats, MonthPage, MonthTotalsPage, Rankings, UserStats } from '../lib/stats/statsModels';
+import { OrderStatus, type OrderStatusReport } from '../lib/orderStatus/orderStatus';
+import type { GlobalStats, MonthPage, MonthTotalsPage, Rankings, UserStats } from '../lib/statistics/statsModels';
 import { encodePageCursor, PageScope } from './pageCursor';
 import type {
   DeadLetterQueueResponse,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { LogLevel } from '../lib/consumerLog/logEntry';
-import { OrderStatus } from '../lib/stats/orderStatus';
+import { OrderStatus } from '../lib/orderStatus/orderStatus';
 
 /**
  * The JSON bodies the routes answer with. Strict objects, so the end-to-end test that parses real responses

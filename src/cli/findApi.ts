@@ -1,4 +1,4 @@
-import { getCliConfig } from '../lib/config/config';
+import { getCliConfig } from '../config/config';
 import { CliError } from './cliErrors';
 
 /** The URL `npm run up` prints: the REST API's id is pinned to `sqs-orders-<stage>` in serverless.yml. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
-import { ConfigError, getCliConfig } from '../lib/config/config';
+import { ConfigError, getCliConfig } from '../config/config';
 import { adminTokenFrom } from './adminToken';
 import { createApiClient } from './apiClient';
 import { CliError, UsageError } from './cliErrors';

@@ -1,5 +1,5 @@
 import type { OrderStatusResponse } from '../api/responseSchemas';
-import { OrderStatus } from '../lib/stats/orderStatus';
+import { OrderStatus } from '../lib/orderStatus/orderStatus';
 import type { ApiClient } from './apiClient';
 import { CliError } from './cliErrors';
 

@@ -7,11 +7,11 @@ import { Limits } from '../api/limits';
 import { routeKey, type RouteKey, type RouteSpec } from '../api/routeSpec';
 import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
-import { logger } from '../lib/logging/logger';
+import { logger } from '../platform/logging/logger';
 import { notFound } from './httpErrors';
 import { accessLog } from './middleware/accessLog';
 import { dependencyUnavailable } from './middleware/dependencyUnavailable';
-import { closeWhenLocal } from './middleware/closeWhenLocal';
+import { closeWhenLocal } from '../platform/closeWhenLocal';
 import { cors } from './middleware/cors';
 import { emptyBodyAsEmptyObject } from './middleware/emptyBodyAsEmptyObject';
 import { httpBodyLimit } from './middleware/httpBodyLimit';
@@ -20,7 +20,7 @@ import { jsonErrorBody } from './middleware/jsonErrorBody';
 import { requireAdminToken } from './middleware/requireAdminToken';
 import { requireJsonBody } from './middleware/requireJsonBody';
 import { parseRouteInput, type RouteInput } from './parseRouteInput';
-import { installSourceMappedStackTraces } from '../runtime/sourceMappedStackTraces';
+import { installSourceMappedStackTraces } from '../platform/sourceMappedStackTraces';
 
 installSourceMappedStackTraces();
 import { hasTrailingSlash, trailingSlashRedirect } from './trailingSlashRedirect';
@@ -43,7 +43,7 @@ export type FunctionDependencies<D> = {
   /** The admin token routes that require one compare against (undefined: the route is disabled). */
   adminToken?: (dependencies: D) => Promise<string | undefined>;
   /** Where routes marked `idempotent` keep their Idempotency-Key records. */
-  idempotencyStore?: (dependencies: D) => Promise<IdempotencyStore>;
+  idempotencyStore?: (dependencies: D) => IdempotencyStore;
   /** Origins whose pages may read the answers (CORS); none when absent. */
   allowedOrigins?: (dependencies: D) => readonly string[];
   /** What `sls invoke local` must close so the process can exit. */

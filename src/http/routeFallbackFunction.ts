@@ -3,7 +3,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { PREFLIGHT_METHOD, type RouteSpec } from '../api/routeSpec';
-import { logger } from '../lib/logging/logger';
+import { logger } from '../platform/logging/logger';
 import { corsPreflightHeaders } from './cors/corsHeaders';
 import { originAllowed } from './cors/originAllowed';
 import { headerValue } from './headerValue';

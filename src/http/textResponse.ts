@@ -1,13 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type { TextContentType } from '../api/routeSpec';
-
-/** A text document this service serves itself (pages, scripts, style sheets), so nothing is loaded from a CDN. */
-export type TextAsset = {
-  contentType: TextContentType;
-  body: string;
-  /** Seconds a browser may reuse it; pages are always revalidated so a deploy shows at once. */
-  maxAgeSeconds: number;
-};
+import type { TextAsset } from '../web/textAsset';
 
 // Only this service's own origin: the pages must work offline, and nothing else may be loaded into them.
 const CONTENT_SECURITY_POLICY =

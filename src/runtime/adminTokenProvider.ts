@@ -1,4 +1,4 @@
-import { readSecret } from '../lib/secrets/secretReader';
+import { readContainerSecret } from './containerSecrets';
 import type { DependencyProvider } from './dependencyProvider';
 
 /**
@@ -7,5 +7,5 @@ import type { DependencyProvider } from './dependencyProvider';
  */
 export const adminTokenProvider: DependencyProvider<() => Promise<string | undefined>> = {
   create: (config) => async () =>
-    config.ADMIN_TOKEN_SECRET_ARN === undefined ? config.ADMIN_TOKEN : readSecret(config.ADMIN_TOKEN_SECRET_ARN),
+    config.ADMIN_TOKEN_SECRET_ARN === undefined ? config.ADMIN_TOKEN : readContainerSecret(config.ADMIN_TOKEN_SECRET_ARN),
 };

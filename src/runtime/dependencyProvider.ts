@@ -1,4 +1,4 @@
-import type { Config } from '../lib/config/config';
+import type { Config } from '../config/config';
 import type { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 
 /**

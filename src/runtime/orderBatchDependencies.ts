@@ -11,9 +11,9 @@ export const orderBatchDependencies = (): OrderBatchDependencies => {
   // Each dependency is built on first use: a batch without a malformed message never loads the SQS client.
   const dependencies = consumerDependencies.get();
   return {
-    recordOutcomes: async (outcomes) => (await dependencies.stats()).record(outcomes),
+    recordOutcomes: (outcomes) => dependencies.stats.record(outcomes),
     deadLetter: (body, reason) => sendToDeadLetter(dependencies.deadLetterQueueUrl(), body, reason),
-    recordDeadLettered: async (messages) => (await dependencies.stats()).recordDeadLettered(messages),
+    recordDeadLettered: (messages) => dependencies.stats.recordDeadLettered(messages),
     appendLog: (entries) => dependencies.consumerLog.append(entries),
     now: () => new Date(),
   };

@@ -1,5 +1,6 @@
 import type { FunctionDependencies } from '../http/httpFunction';
-import { getConfig, requireSetting, type Config } from '../lib/config/config';
+import { requireSetting, type Config } from '../config/config';
+import { containerConfig } from './containerConfig';
 import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import type { Provided, Providers } from './dependencyProvider';
 
@@ -43,7 +44,7 @@ export const dependenciesOf = <P extends Providers>(providers: P) => {
   let built: ServiceDependencies<P> | undefined;
   return {
     get: (): ServiceDependencies<P> => {
-      built ??= build(getConfig(), providers);
+      built ??= build(containerConfig(), providers);
       return built;
     },
     /** The next local invocation builds anew. */
@@ -63,10 +64,10 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
     adminToken: async (dependencies) =>
       (dependencies as Partial<Record<'adminToken', () => Promise<string | undefined>>>).adminToken?.(),
     // Only the functions that name the idempotency provider have Idempotency-Key records.
-    idempotencyStore: async (dependencies) => {
-      const store = (dependencies as Partial<Record<'idempotency', () => Promise<IdempotencyStore>>>).idempotency;
+    idempotencyStore: (dependencies) => {
+      const store = (dependencies as Partial<Record<'idempotency', IdempotencyStore>>).idempotency;
       if (!store) throw new Error('An idempotent route needs the idempotency provider');
-      return store();
+      return store;
     },
     allowedOrigins: (dependencies) => dependencies.config.CORS_ALLOWED_ORIGINS,
     closeWhenLocal: close,

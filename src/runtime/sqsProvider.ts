@@ -1,6 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { getSqsClient } from '../lib/queue/sqsClient';
+import { containerSqsClient } from './containerSqsClient';
 import type { DependencyProvider } from './dependencyProvider';
 
 /** The container's SQS client. */
-export const sqsProvider: DependencyProvider<SQSClient> = { create: () => getSqsClient() };
+export const sqsProvider: DependencyProvider<SQSClient> = { create: () => containerSqsClient() };

@@ -1,11 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { BatchOutcome, QueuedMessage } from '../lib/consumer/queuedMessage';
-import { logger } from '../lib/logging/logger';
-import { closeWhenLocal } from '../http/middleware/closeWhenLocal';
+import { logger } from '../platform/logging/logger';
+import { closeWhenLocal } from '../platform/closeWhenLocal';
 import { toQueuedMessage } from './toQueuedMessage';
-import { installSourceMappedStackTraces } from '../runtime/sourceMappedStackTraces';
+import { installSourceMappedStackTraces } from '../platform/sourceMappedStackTraces';
+import { unreplicatedOrdersMetric } from './unreplicatedOrdersMetric';
 
 installSourceMappedStackTraces();
 
@@ -22,7 +23,7 @@ export const sqsBatchFunction = (
   processBatch: (messages: QueuedMessage[]) => Promise<BatchOutcome>,
   options: SqsBatchFunctionOptions,
 ) =>
-  middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent) => {
+  middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent, context: Context) => {
     const started = performance.now();
     const outcome = await processBatch(event.Records.map(toQueuedMessage));
     const fields = {
@@ -30,11 +31,14 @@ export const sqsBatchFunction = (
       recorded: outcome.recorded,
       duplicates: outcome.duplicates,
       dead_lettered: outcome.deadLettered,
+      unreplicated: outcome.unreplicated,
       retried: outcome.retryMessageIds.length,
       log_error: outcome.logError,
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
     };
-    if (outcome.retryMessageIds.length > 0 || outcome.logError) logger.warn('batch', fields);
+    if (outcome.unreplicated > 0) {
+      logger.warn('batch', { ...fields, ...unreplicatedOrdersMetric(outcome.unreplicated, context.functionName) });
+    } else if (outcome.retryMessageIds.length > 0 || outcome.logError) logger.warn('batch', fields);
     else logger.info('batch', fields);
     return { batchItemFailures: outcome.retryMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
   })

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Order } from '../../src/lib/orders/order';
 import { OrderDefect } from '../../src/lib/orders/orderDefects';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
+import { processedMarkerKey } from '../../src/lib/orderStatus/processedMarkerKey';
+import { queuedOrderKey } from '../../src/lib/queuedOrders/queuedOrderKey';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
@@ -9,7 +10,6 @@ import { withStackRedis } from './support/idempotencyKeys';
 
 const env = e2eEnvironment();
 const api = apiClient(env.apiUrl);
-const keys = statsKeys(env.keyPrefix);
 // The consumer's retention of its decisions (IDEMPOTENCY_TTL_SECONDS, 4 days), which the queued records share.
 const FOUR_DAYS = 4 * 24 * 60 * 60;
 
@@ -41,8 +41,8 @@ describe('GET /orders/{message_id}: where is my order?', () => {
     // The route records what it queued, before it answers, for as long as the consumer remembers its decisions.
     await withStackRedis(async (redis) => {
       for (const { message_id, order_id } of queued) {
-        expect(await redis.get(keys.queuedMessage(message_id))).toBe(order_id);
-        expect(await redis.ttl(keys.queuedMessage(message_id))).toBeGreaterThan(FOUR_DAYS - 60);
+        expect(await redis.get(queuedOrderKey(env.keyPrefix, message_id))).toBe(order_id);
+        expect(await redis.ttl(queuedOrderKey(env.keyPrefix, message_id))).toBeGreaterThan(FOUR_DAYS - 60);
       }
     });
     for (const { message_id, order_id } of queued) {
@@ -67,11 +67,11 @@ describe('GET /orders/{message_id}: where is my order?', () => {
     // Records of ids made up here, as the producing routes and the consumer write them (the consumer's contract).
     const ids = { queued: randomUUID(), failed: randomUUID(), dead: randomUUID(), counted: randomUUID() };
     await withStackRedis(async (redis) => {
-      await redis.set(keys.queuedMessage(ids.queued), 'ORD-WAITING', 'EX', 600);
-      await redis.set(keys.queuedMessage(ids.failed), 'XYZ-1', 'EX', 600);
-      await redis.set(keys.processedMessage(ids.failed), `failed:${OrderDefect.InvalidOrderId}`, 'EX', 600);
-      await redis.set(keys.processedMessage(ids.dead), 'dead-lettered:Body is not valid JSON', 'EX', 600);
-      await redis.set(keys.processedMessage(ids.counted), 'counted', 'EX', 600);
+      await redis.set(queuedOrderKey(env.keyPrefix, ids.queued), 'ORD-WAITING', 'EX', 600);
+      await redis.set(queuedOrderKey(env.keyPrefix, ids.failed), 'XYZ-1', 'EX', 600);
+      await redis.set(processedMarkerKey(env.keyPrefix, ids.failed), `failed:${OrderDefect.InvalidOrderId}`, 'EX', 600);
+      await redis.set(processedMarkerKey(env.keyPrefix, ids.dead), 'dead-lettered:Body is not valid JSON', 'EX', 600);
+      await redis.set(processedMarkerKey(env.keyPrefix, ids.counted), 'counted', 'EX', 600);
     });
     expect(await status(ids.queued)).toEqual({
       message_id: ids.queued,

@@ -6,21 +6,20 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import type Redis from 'ioredis';
 import { isInstanceLogFile } from '../../src/lib/consumerLog/consumerLogPath';
 import type { Order } from '../../src/lib/orders/order';
-import type { GlobalStats } from '../../src/lib/stats/statsModels';
+import type { GlobalStats } from '../../src/lib/statistics/statsModels';
 import { buildOrder, buildOrderWithValue, itemsTotalCents } from '../factories/orderFactory';
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, snapshot, uniquePrefix } from './integrationSupport';
+import { snapshot, uniquePrefix } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
-// The handler reads its configuration once per process (getConfig) and keeps one Redis client,
+// The handler reads its configuration once per container (src/runtime) and keeps one Redis client,
 // so the environment is set before the handler module is first imported (in beforeAll).
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 let handler: Handler;
 let closeRedis: () => Promise<void>;
 let readGlobalStats: (redis: Redis, prefix: string) => Promise<GlobalStats>;
 
-let server: RedisServerHandle;
-let redis: Redis;
+const own = useOwnRedis({ appendOnly: true });
 let logDir: string;
 const prefix = uniquePrefix();
 // Powertools' Logger writes its JSON lines to stdout itself, not through console.log.
@@ -57,18 +56,16 @@ const logLines = async () => {
 };
 
 beforeAll(async () => {
-  server = await startRedisServer({ appendOnly: true });
   logDir = await mkdtemp(join(tmpdir(), 'consume-orders-logs-'));
-  process.env.REDIS_URL = server.url;
+  process.env.REDIS_URL = own.server.url;
   process.env.KEY_PREFIX = prefix;
   process.env.LOG_DIR = logDir;
   process.env.ORDERS_DLQ_URL = 'http://127.0.0.1:1/000000000000/sqs-orders-local-orders-dlq';
   process.env.REDIS_TIMEOUT_MS = '1000';
   delete process.env.IS_LOCAL;
   ({ handler } = (await import('../../src/handlers/sqs/consumeOrders')) as unknown as { handler: Handler });
-  ({ closeRedis } = await import('../../src/lib/redis/redisClient'));
-  ({ readGlobalStats } = await import('../../src/lib/stats/readGlobalStats'));
-  redis = connectRedis(server.url);
+  ({ closeRedis } = await import('../../src/runtime/containerRedis'));
+  ({ readGlobalStats } = await import('../../src/lib/statistics/readGlobalStats'));
   process.stdout.write = ((chunk: string | Uint8Array) => {
     stdoutLines.push(
       ...String(chunk)
@@ -81,8 +78,6 @@ beforeAll(async () => {
 afterAll(async () => {
   process.stdout.write = originalStdoutWrite;
   await closeRedis?.();
-  redis?.disconnect();
-  await server?.stop();
   if (logDir) await rm(logDir, { recursive: true, force: true });
 });
 
@@ -97,8 +92,12 @@ describe('consumeOrders handler against a real Redis', () => {
   test('a batch of valid orders: no item failures and the statistics match', async () => {
     const response = await handler(buildSqsEvent(records), context());
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 3, totalRevenueCents: centsOf(orders), failedOrders: 0 });
-    expect(await redis.hget(`${prefix}user:U100`, 'total_spend_cents')).toBe(
+    expect(await readGlobalStats(own.redis, prefix)).toEqual({
+      totalOrders: 3,
+      totalRevenueCents: centsOf(orders),
+      failedOrders: 0,
+    });
+    expect(await own.redis.hget(`${prefix}user:U100`, 'total_spend_cents')).toBe(
       String(centsOf(orders.filter((_, index) => index !== 1))),
     );
     expect((await logLines()).map((line) => line.message_id).sort()).toEqual(records.map((r) => r.messageId).sort());
@@ -107,26 +106,26 @@ describe('consumeOrders handler against a real Redis', () => {
   });
 
   test('redelivering the same records changes nothing', async () => {
-    const before = await snapshot(redis, prefix);
+    const before = await snapshot(own.redis, prefix);
     expect(await handler(buildSqsEvent(redeliver(records)), context())).toEqual({ batchItemFailures: [] });
-    expect(await snapshot(redis, prefix)).toEqual(before);
+    expect(await snapshot(own.redis, prefix)).toEqual(before);
   });
 
   test('with Redis down every message is reported as a batch item failure; the retry counts them once', async () => {
     const later = [buildOrderWithValue(4000, 'U300', '2025-04-02T10:00:00Z'), buildOrderWithValue(1, 'U100')];
     const laterRecords = recordsOf(later);
-    const before = await readGlobalStats(redis, prefix);
+    const before = await readGlobalStats(own.redis, prefix);
 
-    await server.restart(async () => {
+    await own.server.restart(async () => {
       const started = Date.now();
       const response = await handler(buildSqsEvent(laterRecords), context());
       expect(Date.now() - started).toBeLessThan(5000);
       expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(laterRecords.map((r) => r.messageId).sort());
     });
-    expect(await readGlobalStats(redis, prefix)).toEqual(before);
+    expect(await readGlobalStats(own.redis, prefix)).toEqual(before);
 
     expect(await handler(buildSqsEvent(redeliver(laterRecords)), context())).toEqual({ batchItemFailures: [] });
-    expect(await readGlobalStats(redis, prefix)).toEqual({
+    expect(await readGlobalStats(own.redis, prefix)).toEqual({
       totalOrders: before.totalOrders + 2,
       totalRevenueCents: before.totalRevenueCents + centsOf(later),
       failedOrders: 0,

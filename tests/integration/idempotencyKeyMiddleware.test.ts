@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import type Redis from 'ioredis';
 import { z } from 'zod';
 import { HttpFunction, HttpMethod, RouteTag, type RouteSpec } from '../../src/api/routeSpec';
 import { Dependency } from '../../src/lib/dependencies/dependencyUnavailableError';
@@ -7,8 +6,8 @@ import { serviceUnavailable } from '../../src/http/httpErrors';
 import { httpFunction } from '../../src/http/httpFunction';
 import { jsonResponse } from '../../src/http/jsonResponse';
 import { IdempotencyStore } from '../../src/lib/idempotency/idempotencyStore';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, keysUnder, uniquePrefix } from './integrationSupport';
+import { keysUnder } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
 // The HTTP kit's Idempotency-Key middleware with a real Redis behind it; the route stands in for one that queues.
 const route = {
@@ -23,9 +22,7 @@ const route = {
   responses: {},
 } as const satisfies RouteSpec;
 
-let server: RedisServerHandle;
-let redis: Redis;
-let prefix: string;
+const own = useOwnRedis();
 let store: IdempotencyStore;
 let enqueued: number;
 let delayMs: number;
@@ -40,7 +37,7 @@ const handler = httpFunction(
       return jsonResponse(202, { message: `Accepted ${body.count}`, enqueued_so_far: enqueued });
     },
   },
-  { dependencies: () => ({}), idempotencyStore: async () => store },
+  { dependencies: () => ({}), idempotencyStore: () => store },
 );
 
 const call = (body: string, key?: string) =>
@@ -56,17 +53,8 @@ const call = (body: string, key?: string) =>
     {} as Context,
   );
 
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = connectRedis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
 beforeEach(() => {
-  prefix = uniquePrefix();
-  store = new IdempotencyStore(redis, { prefix, ttlSeconds: 86_400, pendingSeconds: 60 });
+  store = new IdempotencyStore(async () => own.redis, { prefix: own.prefix, ttlSeconds: 86_400, pendingSeconds: 60 });
   enqueued = 0;
   delayMs = 0;
 });
@@ -108,7 +96,7 @@ describe('the Idempotency-Key middleware with a real Redis', () => {
   test('a refused request (400, or an error before anything was queued) frees its key for the corrected retry', async () => {
     expect((await call('{"count": 0}', 'k-4')).statusCode).toBe(400);
     expect((await call('{"count": 1, "fail": true}', 'k-4')).statusCode).toBe(503);
-    expect(await keysUnder(redis, prefix)).toEqual([]);
+    expect(await keysUnder(own.redis, own.prefix)).toEqual([]);
     expect((await call('{"count": 1}', 'k-4')).statusCode).toBe(202);
     expect(enqueued).toBe(1);
   });
@@ -117,7 +105,7 @@ describe('the Idempotency-Key middleware with a real Redis', () => {
     await call('{"count": 1}');
     await call('{"count": 1}');
     expect(enqueued).toBe(2);
-    expect(await keysUnder(redis, prefix)).toEqual([]);
+    expect(await keysUnder(own.redis, own.prefix)).toEqual([]);
   });
 
   test.each([
@@ -132,7 +120,7 @@ describe('the Idempotency-Key middleware with a real Redis', () => {
   });
 
   test('with Redis away a keyed request is a 503 and runs nothing', async () => {
-    await server.restart(async () => {
+    await own.server.restart(async () => {
       const response = await call('{"count": 1}', 'k-5');
       expect(response.statusCode).toBe(503);
       expect(response.headers?.['retry-after']).toBe('5');

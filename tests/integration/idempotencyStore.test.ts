@@ -1,29 +1,17 @@
-import type Redis from 'ioredis';
 import { ClaimOutcome, IdempotencyStore } from '../../src/lib/idempotency/idempotencyStore';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, keysUnder, uniquePrefix } from './integrationSupport';
+import { keysUnder, uniquePrefix } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
 const TTL = 86_400;
 const PENDING = 60;
 const SCOPE = 'POST:/orders';
 const response = { statusCode: 202, headers: { 'content-type': 'application/json' }, body: '{"message":"Accepted 1 order"}' };
 
-let server: RedisServerHandle;
-let redis: Redis;
-let prefix: string;
+const own = useOwnRedis();
 let store: IdempotencyStore;
 
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = connectRedis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
 beforeEach(() => {
-  prefix = uniquePrefix();
-  store = new IdempotencyStore(redis, { prefix, ttlSeconds: TTL, pendingSeconds: PENDING });
+  store = new IdempotencyStore(async () => own.redis, { prefix: own.prefix, ttlSeconds: TTL, pendingSeconds: PENDING });
 });
 
 const claimed = async (key: string, fingerprint: string) => {
@@ -35,10 +23,10 @@ const claimed = async (key: string, fingerprint: string) => {
 describe('IdempotencyStore against a real Redis', () => {
   test('a free key is claimed for the pending time; a second request is told it is in progress, with or without the same body', async () => {
     await claimed('key-1', 'body-a');
-    const [key] = await keysUnder(redis, prefix);
-    expect(key).toMatch(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}idempotency:POST:/orders:`));
+    const [key] = await keysUnder(own.redis, own.prefix);
+    expect(key).toMatch(new RegExp(`^${own.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}idempotency:POST:/orders:`));
     expect(key).not.toContain('key-1');
-    expect(await redis.ttl(key ?? '')).toBeGreaterThan(PENDING - 5);
+    expect(await own.redis.ttl(key ?? '')).toBeGreaterThan(PENDING - 5);
     expect(await store.claim(SCOPE, 'key-1', 'body-a')).toEqual({ outcome: 'in-progress', sameBody: true });
     expect(await store.claim(SCOPE, 'key-1', 'body-b')).toEqual({ outcome: 'in-progress', sameBody: false });
   });
@@ -48,8 +36,8 @@ describe('IdempotencyStore against a real Redis', () => {
     await store.complete(claim, response);
     expect(await store.claim(SCOPE, 'key-2', 'body-a')).toEqual({ outcome: 'completed', sameBody: true, response });
     expect(await store.claim(SCOPE, 'key-2', 'body-b')).toEqual({ outcome: 'completed', sameBody: false, response });
-    const [key] = await keysUnder(redis, prefix);
-    expect(await redis.ttl(key ?? '')).toBeGreaterThan(TTL - 5);
+    const [key] = await keysUnder(own.redis, own.prefix);
+    expect(await own.redis.ttl(key ?? '')).toBeGreaterThan(TTL - 5);
   });
 
   test('of many concurrent requests with one key exactly one claims it', async () => {
@@ -61,7 +49,7 @@ describe('IdempotencyStore against a real Redis', () => {
   test('a released key is free again; a release does not free a key someone else holds or has completed', async () => {
     const first = await claimed('key-3', 'body-a');
     await store.release(first);
-    expect(await keysUnder(redis, prefix)).toEqual([]);
+    expect(await keysUnder(own.redis, own.prefix)).toEqual([]);
     const second = await claimed('key-3', 'body-a');
     await store.release(first);
     expect(await store.claim(SCOPE, 'key-3', 'body-a')).toEqual({ outcome: 'in-progress', sameBody: true });
@@ -73,12 +61,16 @@ describe('IdempotencyStore against a real Redis', () => {
   test('keys are per route and per stage prefix', async () => {
     await claimed('key-4', 'body-a');
     expect((await store.claim('POST:/produce', 'key-4', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);
-    const otherStage = new IdempotencyStore(redis, { prefix: uniquePrefix(), ttlSeconds: TTL, pendingSeconds: PENDING });
+    const otherStage = new IdempotencyStore(async () => own.redis, {
+      prefix: uniquePrefix(),
+      ttlSeconds: TTL,
+      pendingSeconds: PENDING,
+    });
     expect((await otherStage.claim(SCOPE, 'key-4', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);
   });
 
   test('a pending claim frees itself after the pending time, so a request whose function died does not block its key', async () => {
-    const quick = new IdempotencyStore(redis, { prefix, ttlSeconds: TTL, pendingSeconds: 1 });
+    const quick = new IdempotencyStore(async () => own.redis, { prefix: own.prefix, ttlSeconds: TTL, pendingSeconds: 1 });
     expect((await quick.claim(SCOPE, 'key-5', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect((await quick.claim(SCOPE, 'key-5', 'body-a')).outcome).toBe(ClaimOutcome.Claimed);

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import { OrderDefect } from '../../src/lib/orders/orderDefects';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
 
 /** A key prefix no other test (or person) uses; it passes config.ts's KEY_PREFIX rule. */
 export const uniquePrefix = (): string => `test:${randomUUID()}:`;
 
 /**
- * The options src/lib/redis/redisClient.ts gives the application's client (fail fast while Redis
+ * The options src/platform/redis/redisConnectionOptions.ts gives the application's client (fail fast while Redis
  * is away), so the "Redis down" tests exercise the behaviour production would see.
  */
 export const appClientOptions = (timeoutMs = 1000): RedisOptions => ({

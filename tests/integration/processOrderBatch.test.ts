@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Redis from 'ioredis';
 import type { OrderBatchDependencies } from '../../src/lib/consumer/orderBatchDependencies';
 import { processOrderBatch } from '../../src/lib/consumer/processOrderBatch';
 import type { QueuedMessage } from '../../src/lib/consumer/queuedMessage';
 import { appendLogEntries } from '../../src/lib/consumerLog/appendLogEntries';
 import type { LogEntry } from '../../src/lib/consumerLog/logEntry';
 import type { Order } from '../../src/lib/orders/order';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
-import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
-import { readUserStats } from '../../src/lib/stats/readUserStats';
-import { recordDeadLettered } from '../../src/lib/stats/recordDeadLettered';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
-import type { MonthlyStats, UserStats } from '../../src/lib/stats/statsModels';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
+import { readMonthlyStats } from '../../src/lib/statistics/readMonthlyStats';
+import { readUserStats } from '../../src/lib/statistics/readUserStats';
+import { recordDeadLettered } from '../../src/lib/orderStatus/recordDeadLettered';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
+import type { MonthlyStats, UserStats } from '../../src/lib/statistics/statsModels';
 import {
   ALL_DEFECTS,
   ALL_MALFORMED_BODIES,
@@ -25,13 +24,11 @@ import {
   buildOrderWithValue,
   itemsTotalCents,
 } from '../factories/orderFactory';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, snapshot, uniquePrefix } from './integrationSupport';
+import { snapshot } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
-let server: RedisServerHandle;
-let redis: Redis;
+const own = useOwnRedis({ appendOnly: true });
 let logDir: string;
-let prefix: string;
 let logPath: string;
 let deadLettered: { body: string; reason: string }[];
 
@@ -39,11 +36,11 @@ const message = (body: string): QueuedMessage => ({ messageId: randomUUID(), bod
 const orderMessage = (order: Order) => message(JSON.stringify(order));
 
 const deps = (): OrderBatchDependencies => ({
-  recordOutcomes: (outcomes) => recordOrderOutcomes(redis, outcomes, { prefix, idempotencyTtlSeconds: 3600 }),
+  recordOutcomes: (outcomes) => recordOrderOutcomes(own.redis, outcomes, { prefix: own.prefix, idempotencyTtlSeconds: 3600 }),
   deadLetter: async (body, reason) => {
     deadLettered.push({ body, reason });
   },
-  recordDeadLettered: (messages) => recordDeadLettered(redis, messages, { prefix, idempotencyTtlSeconds: 3600 }),
+  recordDeadLettered: (messages) => recordDeadLettered(own.redis, messages, { prefix: own.prefix, idempotencyTtlSeconds: 3600 }),
   appendLog: (entries) => appendLogEntries(logPath, entries),
   now: () => new Date('2025-03-20T12:00:00Z'),
 });
@@ -96,17 +93,12 @@ const mixedBatch = (tag: string) => {
 };
 
 beforeAll(async () => {
-  server = await startRedisServer({ appendOnly: true });
-  redis = connectRedis(server.url);
   logDir = await mkdtemp(join(tmpdir(), 'process-batch-logs-'));
 });
 afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
   if (logDir) await rm(logDir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  prefix = uniquePrefix();
   logPath = join(logDir, `${randomUUID()}.jsonl`);
   deadLettered = [];
 });
@@ -121,6 +113,7 @@ describe('processOrderBatch with the real statistics store', () => {
       recorded: 7,
       duplicates: 0,
       deadLettered: malformed.length,
+      unreplicated: 0,
       logError: undefined,
     });
     expect(deadLettered.map((d) => d.body)).toEqual(malformed.map((m) => m.body));
@@ -142,26 +135,26 @@ describe('processOrderBatch with the real statistics store', () => {
     expect(log.filter((entry) => entry.message === 'Order processed')).toHaveLength(3);
 
     const validCents = valid.map((order) => itemsTotalCents(order.items));
-    expect(await readGlobalStats(redis, prefix)).toEqual({
+    expect(await readGlobalStats(own.redis, own.prefix)).toEqual({
       totalOrders: 3,
       totalRevenueCents: validCents.reduce((a, b) => a + b, 0),
       failedOrders: failed.length,
     });
-    expect(await readUserStats(redis, prefix, 'U1')).toEqual({
+    expect(await readUserStats(own.redis, own.prefix, 'U1')).toEqual({
       userId: 'U1',
       orderCount: 2,
       totalSpendCents: 12_375,
       failedOrderCount: 0,
     });
-    expect(await readUserStats(redis, prefix, 'U3')).toEqual({
+    expect(await readUserStats(own.redis, own.prefix, 'U3')).toEqual({
       userId: 'U3',
       orderCount: 0,
       totalSpendCents: 0,
       failedOrderCount: 3,
     });
-    expect(await readUserStats(redis, prefix, 'X3')).toBeUndefined();
-    expect(await readMonthlyStats(redis, prefix, '2025-03')).toEqual(expectedMonth('2025-03', valid, failed));
-    expect(await readMonthlyStats(redis, prefix, '2025-04')).toBeUndefined();
+    expect(await readUserStats(own.redis, own.prefix, 'X3')).toBeUndefined();
+    expect(await readMonthlyStats(own.redis, own.prefix, '2025-03')).toEqual(expectedMonth('2025-03', valid, failed));
+    expect(await readMonthlyStats(own.redis, own.prefix, '2025-04')).toBeUndefined();
     // The invalid-user order was in the batch, and counted only globally and in its month.
     expect(failed.map((order) => order.user_id)).toContain('X3');
   });
@@ -169,10 +162,10 @@ describe('processOrderBatch with the real statistics store', () => {
   test('the same batch delivered again changes no statistic', async () => {
     const { messages } = mixedBatch('');
     await processOrderBatch(messages, deps());
-    const before = await snapshot(redis, prefix);
+    const before = await snapshot(own.redis, own.prefix);
     const again = await processOrderBatch(messages, deps());
     expect(again).toMatchObject({ retryMessageIds: [], recorded: 0, duplicates: 7 });
-    expect(await snapshot(redis, prefix)).toEqual(before);
+    expect(await snapshot(own.redis, own.prefix)).toEqual(before);
     const duplicateLines = (await readLog()).filter((entry) => entry.message.startsWith('Duplicate delivery'));
     expect(duplicateLines).toHaveLength(7);
   });
@@ -180,18 +173,18 @@ describe('processOrderBatch with the real statistics store', () => {
   test('with Redis down every parsed message is handed back, and nothing is lost once it returns', async () => {
     const first = mixedBatch('');
     await processOrderBatch(first.messages, deps());
-    const before = await snapshot(redis, prefix);
+    const before = await snapshot(own.redis, own.prefix);
     const second = mixedBatch('b');
     deadLettered = [];
 
-    await server.restart(async () => {
+    await own.server.restart(async () => {
       const outcome = await processOrderBatch(second.messages, deps());
       expect([...outcome.retryMessageIds].sort()).toEqual([...second.parsedIds].sort());
       expect(outcome).toMatchObject({ recorded: 0, duplicates: 0, deadLettered: second.malformed.length });
     });
     const stored = (await readLog()).filter((entry) => entry.message.startsWith('Order could not be stored'));
     expect(stored.map((entry) => entry.message_id).sort()).toEqual([...second.parsedIds].sort());
-    expect(await snapshot(redis, prefix)).toEqual(before);
+    expect(await snapshot(own.redis, own.prefix)).toEqual(before);
 
     // SQS redelivers only the handed-back messages.
     const retried = second.messages.filter((m) => second.parsedIds.includes(m.messageId));
@@ -199,8 +192,8 @@ describe('processOrderBatch with the real statistics store', () => {
     expect(outcome).toMatchObject({ retryMessageIds: [], recorded: 7, duplicates: 0 });
     const valid = [...first.valid, ...second.valid];
     const failed = [...first.failed, ...second.failed];
-    expect(await readMonthlyStats(redis, prefix, '2025-03')).toEqual(expectedMonth('2025-03', valid, failed));
-    expect(await readGlobalStats(redis, prefix)).toEqual({
+    expect(await readMonthlyStats(own.redis, own.prefix, '2025-03')).toEqual(expectedMonth('2025-03', valid, failed));
+    expect(await readGlobalStats(own.redis, own.prefix)).toEqual({
       totalOrders: 6,
       totalRevenueCents: valid.reduce((sum, order) => sum + itemsTotalCents(order.items), 0),
       failedOrders: 8,
@@ -216,7 +209,7 @@ describe('processOrderBatch with messages sent again under a new id (a redrive)'
 
     expect(await processOrderBatch([redriven()], deps())).toMatchObject({ recorded: 1, duplicates: 0 });
     expect(await processOrderBatch([redriven(), original], deps())).toMatchObject({ recorded: 0, duplicates: 2 });
-    expect(await readUserStats(redis, prefix, 'U9')).toEqual({
+    expect(await readUserStats(own.redis, own.prefix, 'U9')).toEqual({
       userId: 'U9',
       orderCount: 1,
       totalSpendCents: 4_321,

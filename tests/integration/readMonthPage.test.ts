@@ -1,27 +1,16 @@
-import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
-import { readMonthPage } from '../../src/lib/stats/readMonthPage';
-import { recordOrderOutcomes } from '../../src/lib/stats/recordOrderOutcomes';
-import type { UserStats } from '../../src/lib/stats/statsModels';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readMonthlyStats } from '../../src/lib/statistics/readMonthlyStats';
+import { readMonthPage } from '../../src/lib/statistics/readMonthPage';
+import { recordOrderOutcomes } from '../../src/lib/statistics/recordOrderOutcomes';
+import type { UserStats } from '../../src/lib/statistics/statsModels';
+import { failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
-let server: RedisServerHandle;
-let redis: Redis;
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = connectRedis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+const own = useOwnRedis();
 
 const record = async (prefix: string, outcomes: OrderOutcome[]) => {
   for (let i = 0; i < outcomes.length; i += 10) {
-    const results = await recordOrderOutcomes(redis, outcomes.slice(i, i + 10), { prefix, idempotencyTtlSeconds: 3600 });
+    const results = await recordOrderOutcomes(own.redis, outcomes.slice(i, i + 10), { prefix, idempotencyTtlSeconds: 3600 });
     expect(results.every((result) => result === 'recorded')).toBe(true);
   }
 };
@@ -30,7 +19,7 @@ const allPages = async (prefix: string, month: string, limit: number): Promise<U
   const pages: UserStats[][] = [];
   let offset: number | undefined = 0;
   while (offset !== undefined) {
-    const page = await readMonthPage(redis, prefix, month, { offset, limit });
+    const page = await readMonthPage(own.redis, prefix, month, { offset, limit });
     if (!page) throw new Error(`no month ${month}`);
     pages.push(page.users);
     offset = page.nextOffset;
@@ -51,7 +40,7 @@ describe("readMonthPage: a month's users in pages, from the month's spend rankin
     outcomes.push(validOutcome('U0001', 50, '2026-06'), failedOutcome(undefined, '2026-05'));
     await record(prefix, outcomes);
 
-    const truth = await readMonthlyStats(redis, prefix, '2026-05');
+    const truth = await readMonthlyStats(own.redis, prefix, '2026-05');
     // Users 9, 19, 29... have no order unless a failed one (every third user).
     expect(truth?.users).toHaveLength(215);
     const pages = await allPages(prefix, '2026-05', 100);
@@ -67,7 +56,7 @@ describe("readMonthPage: a month's users in pages, from the month's spend rankin
       validOutcome('U2', 700, '2026-07'),
       failedOutcome('U3', '2026-07'),
     ]);
-    const first = await readMonthPage(redis, prefix, '2026-07', { offset: 0, limit: 2 });
+    const first = await readMonthPage(own.redis, prefix, '2026-07', { offset: 0, limit: 2 });
     expect(first).toEqual({
       month: '2026-07',
       totalOrders: 2,
@@ -79,23 +68,23 @@ describe("readMonthPage: a month's users in pages, from the month's spend rankin
       ],
       nextOffset: 2,
     });
-    const last = await readMonthPage(redis, prefix, '2026-07', { offset: 2, limit: 2 });
+    const last = await readMonthPage(own.redis, prefix, '2026-07', { offset: 2, limit: 2 });
     expect(last?.users).toEqual([{ userId: 'U3', orderCount: 0, totalSpendCents: 0, failedOrderCount: 1 }]);
     expect(last?.nextOffset).toBeUndefined();
-    const beyond = await readMonthPage(redis, prefix, '2026-07', { offset: 50, limit: 2 });
+    const beyond = await readMonthPage(own.redis, prefix, '2026-07', { offset: 50, limit: 2 });
     expect(beyond).toMatchObject({ totalOrders: 2, users: [], nextOffset: undefined });
   });
 
   test('a month without orders is undefined, even when another month has some', async () => {
     const prefix = uniquePrefix();
     await record(prefix, [validOutcome('U1', 500, '2026-07')]);
-    expect(await readMonthPage(redis, prefix, '2026-08', { offset: 0, limit: 10 })).toBeUndefined();
+    expect(await readMonthPage(own.redis, prefix, '2026-08', { offset: 0, limit: 10 })).toBeUndefined();
   });
 
   test('a month whose only orders failed without a valid user is found, with no users', async () => {
     const prefix = uniquePrefix();
     await record(prefix, [failedOutcome(undefined, '2026-09')]);
-    expect(await readMonthPage(redis, prefix, '2026-09', { offset: 0, limit: 10 })).toMatchObject({
+    expect(await readMonthPage(own.redis, prefix, '2026-09', { offset: 0, limit: 10 })).toMatchObject({
       failedOrders: 1,
       users: [],
       nextOffset: undefined,

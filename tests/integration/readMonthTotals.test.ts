@@ -1,28 +1,17 @@
-import type Redis from 'ioredis';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readMonthTotals } from '../../src/lib/stats/readMonthTotals';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, recordAllNew, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readMonthTotals } from '../../src/lib/statistics/readMonthTotals';
+import { recordAllNew, failedOutcome, uniquePrefix, validOutcome } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
-let server: RedisServerHandle;
-let redis: Redis;
+const own = useOwnRedis();
 
-const record = (prefix: string, outcomes: readonly OrderOutcome[]) => recordAllNew(redis, prefix, outcomes);
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = connectRedis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
+const record = (prefix: string, outcomes: readonly OrderOutcome[]) => recordAllNew(own.redis, prefix, outcomes);
 
 const ALL = { offset: 0, limit: 1000 };
 
 describe('readMonthTotals', () => {
   test('no months before any order', async () => {
-    expect(await readMonthTotals(redis, uniquePrefix(), ALL)).toEqual({ months: [], nextOffset: undefined });
+    expect(await readMonthTotals(own.redis, uniquePrefix(), ALL)).toEqual({ months: [], nextOffset: undefined });
   });
 
   test('every month with its totals, oldest first, and only under its own prefix', async () => {
@@ -36,7 +25,7 @@ describe('readMonthTotals', () => {
       validOutcome('U3', 5, '2026-01'),
     ]);
     await record(uniquePrefix(), [validOutcome('U9', 99_999, '2024-01')]);
-    expect((await readMonthTotals(redis, prefix, ALL)).months).toEqual([
+    expect((await readMonthTotals(own.redis, prefix, ALL)).months).toEqual([
       { month: '2025-12', totalOrders: 0, totalRevenueCents: 0, failedOrders: 1 },
       { month: '2026-01', totalOrders: 2, totalRevenueCents: 10, failedOrders: 0 },
       { month: '2026-03', totalOrders: 2, totalRevenueCents: 1300, failedOrders: 1 },
@@ -50,12 +39,12 @@ describe('readMonthTotals', () => {
       prefix,
       months.map((month) => validOutcome('U1', 100, month)),
     );
-    const first = await readMonthTotals(redis, prefix, { offset: 0, limit: 2 });
+    const first = await readMonthTotals(own.redis, prefix, { offset: 0, limit: 2 });
     expect(first.months.map((m) => m.month)).toEqual(['2024-11', '2024-12']);
     expect(first.nextOffset).toBe(2);
-    const second = await readMonthTotals(redis, prefix, { offset: 2, limit: 2 });
+    const second = await readMonthTotals(own.redis, prefix, { offset: 2, limit: 2 });
     expect(second.months.map((m) => m.month)).toEqual(['2025-01', '2025-02']);
-    const last = await readMonthTotals(redis, prefix, { offset: 4, limit: 2 });
+    const last = await readMonthTotals(own.redis, prefix, { offset: 4, limit: 2 });
     expect(last).toEqual({
       months: [{ month: '2025-03', totalOrders: 1, totalRevenueCents: 100, failedOrders: 0 }],
       nextOffset: undefined,
@@ -64,16 +53,16 @@ describe('readMonthTotals', () => {
 
   test('a month in the set whose hash is gone reads as zeros rather than failing', async () => {
     const prefix = uniquePrefix();
-    await redis.sadd(`${prefix}stats:months`, '2026-02');
-    expect((await readMonthTotals(redis, prefix, ALL)).months).toEqual([
+    await own.redis.sadd(`${prefix}stats:months`, '2026-02');
+    expect((await readMonthTotals(own.redis, prefix, ALL)).months).toEqual([
       { month: '2026-02', totalOrders: 0, totalRevenueCents: 0, failedOrders: 0 },
     ]);
   });
 
   test('a key of the wrong type is an error, not a silent zero', async () => {
     const prefix = uniquePrefix();
-    await redis.sadd(`${prefix}stats:months`, '2026-04');
-    await redis.set(`${prefix}stats:month:2026-04`, 'not a hash');
-    await expect(readMonthTotals(redis, prefix, ALL)).rejects.toThrow(/WRONGTYPE/);
+    await own.redis.sadd(`${prefix}stats:months`, '2026-04');
+    await own.redis.set(`${prefix}stats:month:2026-04`, 'not a hash');
+    await expect(readMonthTotals(own.redis, prefix, ALL)).rejects.toThrow(/WRONGTYPE/);
   });
 });

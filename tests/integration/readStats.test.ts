@@ -1,49 +1,34 @@
-import type Redis from 'ioredis';
-import { clearStats } from '../../src/lib/stats/clearStats';
-import type { OrderOutcome } from '../../src/lib/stats/orderOutcome';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
-import { readMonthlyStats } from '../../src/lib/stats/readMonthlyStats';
-import { readRankings } from '../../src/lib/stats/readRankings';
-import { readUserStats } from '../../src/lib/stats/readUserStats';
-import { statsKeys } from '../../src/lib/stats/statsKeys';
-import { startRedisServer, type RedisServerHandle } from '../support/redisServer';
-import { connectRedis, recordAllNew, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
+import { clearStats } from '../../src/lib/statistics/clearStats';
+import type { OrderOutcome } from '../../src/lib/statistics/orderOutcome';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
+import { readMonthlyStats } from '../../src/lib/statistics/readMonthlyStats';
+import { readRankings } from '../../src/lib/statistics/readRankings';
+import { readUserStats } from '../../src/lib/statistics/readUserStats';
+import { statsKeys } from '../../src/lib/statistics/statsKeys';
+import { recordAllNew, failedOutcome, keysUnder, uniquePrefix, validOutcome } from './integrationSupport';
+import { useOwnRedis } from './ownRedis';
 
-let server: RedisServerHandle;
-let redis: Redis;
-let prefix: string;
+const own = useOwnRedis();
 
-const record = (outcomes: readonly OrderOutcome[], keyPrefix = prefix) => recordAllNew(redis, keyPrefix, outcomes);
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  redis = connectRedis(server.url);
-});
-afterAll(async () => {
-  redis?.disconnect();
-  await server?.stop();
-});
-beforeEach(() => {
-  prefix = uniquePrefix();
-});
+const record = (outcomes: readonly OrderOutcome[], keyPrefix = own.prefix) => recordAllNew(own.redis, keyPrefix, outcomes);
 
 describe('readGlobalStats and readUserStats', () => {
   test('global stats are zero before any order, then exact', async () => {
-    expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 0, totalRevenueCents: 0, failedOrders: 0 });
+    expect(await readGlobalStats(own.redis, own.prefix)).toEqual({ totalOrders: 0, totalRevenueCents: 0, failedOrders: 0 });
     await record([validOutcome('U1', 1234), validOutcome('U2', 1), failedOutcome(undefined), failedOutcome('U1')]);
-    expect(await readGlobalStats(redis, prefix)).toEqual({ totalOrders: 2, totalRevenueCents: 1235, failedOrders: 2 });
+    expect(await readGlobalStats(own.redis, own.prefix)).toEqual({ totalOrders: 2, totalRevenueCents: 1235, failedOrders: 2 });
   });
 
   test('user stats: undefined for an unknown user, zeros for figures a user never had', async () => {
     await record([validOutcome('U1', 500), validOutcome('U1', 250, '2025-04'), failedOutcome('U1'), failedOutcome('U2')]);
-    expect(await readUserStats(redis, prefix, 'U404')).toBeUndefined();
-    expect(await readUserStats(redis, prefix, 'U1')).toEqual({
+    expect(await readUserStats(own.redis, own.prefix, 'U404')).toBeUndefined();
+    expect(await readUserStats(own.redis, own.prefix, 'U1')).toEqual({
       userId: 'U1',
       orderCount: 2,
       totalSpendCents: 750,
       failedOrderCount: 1,
     });
-    expect(await readUserStats(redis, prefix, 'U2')).toEqual({
+    expect(await readUserStats(own.redis, own.prefix, 'U2')).toEqual({
       userId: 'U2',
       orderCount: 0,
       totalSpendCents: 0,
@@ -55,7 +40,7 @@ describe('readGlobalStats and readUserStats', () => {
 describe('readMonthlyStats', () => {
   test('undefined for a month without orders', async () => {
     await record([validOutcome('U1', 500, '2025-03')]);
-    expect(await readMonthlyStats(redis, prefix, '2025-02')).toBeUndefined();
+    expect(await readMonthlyStats(own.redis, own.prefix, '2025-02')).toBeUndefined();
   });
 
   test("only that month's data, users sorted by spend desc then user id", async () => {
@@ -70,7 +55,7 @@ describe('readMonthlyStats', () => {
       validOutcome('U9', 99_999, '2025-04'),
       failedOutcome('U3', '2025-02'),
     ]);
-    expect(await readMonthlyStats(redis, prefix, '2025-03')).toEqual({
+    expect(await readMonthlyStats(own.redis, own.prefix, '2025-03')).toEqual({
       month: '2025-03',
       totalOrders: 5,
       totalRevenueCents: 1650,
@@ -88,7 +73,7 @@ describe('readMonthlyStats', () => {
 
 describe('readRankings', () => {
   test('empty rankings when nothing was recorded', async () => {
-    expect(await readRankings(redis, prefix, 10)).toEqual({ bySpendCents: [], byOrderCount: [] });
+    expect(await readRankings(own.redis, own.prefix, 10)).toEqual({ bySpendCents: [], byOrderCount: [] });
   });
 
   test('ties are broken by user id ascending and the limit is honoured', async () => {
@@ -97,7 +82,7 @@ describe('readRankings', () => {
       validOutcome('UF', 200),
       validOutcome('UF', 200),
     ]);
-    expect(await readRankings(redis, prefix, 2)).toEqual({
+    expect(await readRankings(own.redis, own.prefix, 2)).toEqual({
       bySpendCents: [
         { userId: 'UA', score: 700 },
         { userId: 'UB', score: 700 },
@@ -107,7 +92,7 @@ describe('readRankings', () => {
         { userId: 'UA', score: 1 },
       ],
     });
-    const all = await readRankings(redis, prefix, 100);
+    const all = await readRankings(own.redis, own.prefix, 100);
     expect(all.bySpendCents.map((entry) => entry.userId)).toEqual(['UA', 'UB', 'UC', 'UD', 'UE', 'UF']);
     expect(all.byOrderCount.map((entry) => entry.userId)).toEqual(['UF', 'UA', 'UB', 'UC', 'UD', 'UE']);
   });
@@ -118,7 +103,7 @@ describe('readRankings', () => {
       ...['U5', 'U4', 'U3', 'U2'].map((user) => validOutcome(user, 1000)),
       ...['U1', 'U5', 'U4', 'U3', 'U2'].map((user) => validOutcome(user, 1)),
     ]);
-    const rankings = await readRankings(redis, prefix, 3);
+    const rankings = await readRankings(own.redis, own.prefix, 3);
     expect(rankings.bySpendCents).toEqual([
       { userId: 'U1', score: 5001 },
       { userId: 'U2', score: 1001 },
@@ -133,26 +118,26 @@ describe('readRankings', () => {
 });
 
 describe('clearStats', () => {
-  test('deletes every key under its prefix and nothing else', async () => {
+  test('deletes every key under its own.prefix and nothing else', async () => {
     await record([validOutcome('U1', 100), failedOutcome('U2', '2025-04'), failedOutcome(undefined)]);
     // More keys than one SCAN page, so the cursor loop is exercised.
-    await redis.mset(Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`${prefix}extra:${i}`, 'x'])));
-    const mine = await keysUnder(redis, prefix);
+    await own.redis.mset(Object.fromEntries(Array.from({ length: 2500 }, (_, i) => [`${own.prefix}extra:${i}`, 'x'])));
+    const mine = await keysUnder(own.redis, own.prefix);
 
     const neighbour = uniquePrefix();
     await record([validOutcome('U1', 100)], neighbour);
-    const bare = prefix.slice(0, -1); // the prefix without its trailing ':' is someone else's key
+    const bare = own.prefix.slice(0, -1); // the own.prefix without its trailing ':' is someone else's key
     const survivors = [bare, `${bare}x:stats:global`, `bare-key-${neighbour}`];
-    for (const key of survivors) await redis.set(key, 'keep');
-    const neighbourKeys = await keysUnder(redis, neighbour);
+    for (const key of survivors) await own.redis.set(key, 'keep');
+    const neighbourKeys = await keysUnder(own.redis, neighbour);
 
-    expect(await clearStats(redis, prefix)).toBe(mine.length);
-    expect(await keysUnder(redis, prefix)).toEqual([]);
-    expect(await keysUnder(redis, neighbour)).toEqual(neighbourKeys);
-    expect(await redis.mget(survivors)).toEqual(['keep', 'keep', 'keep']);
-    expect(await readGlobalStats(redis, neighbour)).toEqual({ totalOrders: 1, totalRevenueCents: 100, failedOrders: 0 });
-    expect(await redis.exists(statsKeys(prefix).global)).toBe(0);
-    await clearStats(redis, neighbour);
-    await redis.del(...survivors);
+    expect(await clearStats(own.redis, own.prefix)).toBe(mine.length);
+    expect(await keysUnder(own.redis, own.prefix)).toEqual([]);
+    expect(await keysUnder(own.redis, neighbour)).toEqual(neighbourKeys);
+    expect(await own.redis.mget(survivors)).toEqual(['keep', 'keep', 'keep']);
+    expect(await readGlobalStats(own.redis, neighbour)).toEqual({ totalOrders: 1, totalRevenueCents: 100, failedOrders: 0 });
+    expect(await own.redis.exists(statsKeys(own.prefix).global)).toBe(0);
+    await clearStats(own.redis, neighbour);
+    await own.redis.del(...survivors);
   });
 });

@@ -69,9 +69,9 @@ beforeAll(async () => {
     const module = (await import(`../../src/handlers/http/${route.function}`)) as { handler: Handler };
     handlers.set(route.function, module.handler);
   }
-  ({ closeRedis } = await import('../../src/lib/redis/redisClient'));
-  const { getSqsClient } = await import('../../src/lib/queue/sqsClient');
-  destroySqs = () => getSqsClient().destroy();
+  ({ closeRedis } = await import('../../src/runtime/containerRedis'));
+  const { containerSqsClient } = await import('../../src/runtime/containerSqsClient');
+  destroySqs = () => containerSqsClient().destroy();
 });
 afterAll(async () => {
   await closeRedis?.();

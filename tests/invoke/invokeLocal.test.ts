@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { isInstanceLogFile } from '../../src/lib/consumerLog/consumerLogPath';
-import { readGlobalStats } from '../../src/lib/stats/readGlobalStats';
+import { readGlobalStats } from '../../src/lib/statistics/readGlobalStats';
 import { buildInvalidOrder, buildOrderWithValue } from '../factories/orderFactory';
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
 import { startRedisServer, type RedisServerHandle } from '../support/redisServer';

@@ -47,8 +47,6 @@ export const slsInvokeLocal = async (
           env: {
             ...process.env,
             EMULATOR_PORT: String(e2eEnvironment().emulatorPort),
-            SLS_TELEMETRY_DISABLED: '1',
-            SLS_NOTIFICATIONS_MODE: 'off',
             NODE_OPTIONS: '',
           },
         },

@@ -124,6 +124,51 @@ describe('the prod template: Redis in a VPC', () => {
     expect(redisIngress).toContain('FunctionsSecurityGroup');
   });
 
+  test('never evicts (its own parameter group, noeviction), keeps a week of daily snapshots, on the default node type', () => {
+    const group = resource('RedisReplicationGroup').Properties ?? {};
+    expect(group.CacheParameterGroupName).toEqual({ Ref: 'RedisParameterGroup' });
+    expect(resource('RedisParameterGroup')).toMatchObject({
+      Type: 'AWS::ElastiCache::ParameterGroup',
+      Properties: { CacheParameterGroupFamily: 'valkey8', Properties: { 'maxmemory-policy': 'noeviction' } },
+    });
+    expect(group.SnapshotRetentionLimit).toBe(7);
+    expect(group.SnapshotWindow).toMatch(/^\d\d:\d\d-\d\d:\d\d$/);
+    expect(group.CacheNodeType).toBe('cache.t4g.small');
+  });
+
+  test.each([
+    ['DatabaseMemoryUsagePercentage', 'RedisMemory', 'Maximum', 80],
+    ['Evictions', 'RedisEvictions', 'Sum', 0],
+    ['EngineCPUUtilization', 'RedisEngineCpu', 'Maximum', 80],
+    ['ReplicationLag', 'RedisReplicationLag', 'Maximum', 5],
+  ])('%s of each of its two nodes has an alarm to the alarm topic', (metric, name, statistic, threshold) => {
+    for (const node of ['001', '002']) {
+      const alarm = resource(`${name}Node${node}Alarm`).Properties ?? {};
+      expect(alarm).toMatchObject({
+        Namespace: 'AWS/ElastiCache',
+        MetricName: metric,
+        Statistic: statistic,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: threshold,
+        AlarmActions: [{ Ref: 'AlarmTopic' }],
+      });
+      expect(alarm.Dimensions).toEqual([{ Name: 'CacheClusterId', Value: { 'Fn::Sub': `\${RedisReplicationGroup}-${node}` } }]);
+    }
+  });
+
+  test('orders acknowledged without a replica raise an alarm, and the stack outputs the functions security group', () => {
+    expect(resource('UnreplicatedOrdersAlarm').Properties).toMatchObject({
+      Namespace: 'sqs-orders',
+      MetricName: 'UnreplicatedOrders',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'ConsumeOrdersLambdaFunction' } }],
+      Threshold: 0,
+      AlarmActions: [{ Ref: 'AlarmTopic' }],
+    });
+    expect(template.Outputs?.FunctionsSecurityGroupId).toEqual({
+      Value: { 'Fn::GetAtt': ['FunctionsSecurityGroup', 'GroupId'] },
+    });
+  });
+
   test('the functions reach it by TLS at its primary endpoint, with a hash-tagged key prefix and WAIT for a replica', () => {
     const variables = lambda('consumeOrders').Environment.Variables;
     expect(JSON.stringify(variables.REDIS_URL)).toMatch(

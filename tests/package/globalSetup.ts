@@ -20,7 +20,7 @@ const packageStage = async (projectDir: string, stage: string, env: Record<strin
   await mkdir(packageDir, { recursive: true });
   await run('npx', ['--no-install', 'sls', 'package', '--stage', stage, '--package', packageDir], {
     cwd: projectDir,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ...env },
+    env: { ...process.env, ...env },
     maxBuffer: 16 * 1024 * 1024,
   });
   return packageDir;

@@ -10,8 +10,6 @@ describe('an AWS stage with settings that cannot work', () => {
       cwd: PROJECT_DIR,
       env: {
         ...process.env,
-        SLS_TELEMETRY_DISABLED: '1',
-        SLS_NOTIFICATIONS_MODE: 'off',
         EXISTING_REDIS_URL: 'rediss://redis.example.internal:6379',
         EXISTING_VPC_ID: 'vpc-0abc',
         EXISTING_SUBNET_IDS: 'subnet-0a,subnet-0b',

@@ -11,6 +11,12 @@ export type DrainFigures = {
   recorded: number;
   duplicates: number;
   deadLettered: number;
+  /** Acknowledged on the primary alone (no replica confirmed them). */
+  unreplicated: number;
+  /** Messages SQS would have moved to the dead-letter queue: handed back on their maxReceiveCount-th receive. */
+  overMaxReceiveCount: QueuedMessage[];
+  /** The highest receive count any delivery had. */
+  highestReceiveCount: number;
 };
 
 export type DrainOptions = {
@@ -21,6 +27,10 @@ export type DrainOptions = {
   redeliveryDelayMs?: number;
   /** Gives up (throws) when the queue is not empty by then. */
   deadlineMs?: number;
+  /** SQS's redrive policy: a message handed back on this receive is not delivered again (default: no limit). */
+  maxReceiveCount?: number;
+  /** Each consumer's pause between two batches (the event source mapping's own time per batch); default none. */
+  pauseBetweenBatchesMs?: number;
   /** Called after every batch with the figures so far. */
   afterBatch?: (figures: Readonly<DrainFigures>) => void;
 };
@@ -30,17 +40,35 @@ export const queuedMessages = (bodies: readonly string[]): QueuedMessage[] =>
 
 /**
  * Drains messages through the consumer's own batch logic in this process, with SQS's contract around it: a message
- * reported for retry comes back later with a higher receive count, the others are gone. No limit on receives, so a
- * test sees every message through to the end or runs into its deadline.
+ * reported for retry becomes visible again after the visibility timeout, ahead of the backlog, with a higher receive
+ * count; the others are gone. No limit on receives unless maxReceiveCount is given, so a test sees every message
+ * through to the end or runs into its deadline.
  */
 export const drainInProcess = async (
   messages: readonly QueuedMessage[],
   deps: OrderBatchDependencies,
-  { batchSize = 10, concurrency = 2, redeliveryDelayMs = 50, deadlineMs = 40_000, afterBatch }: DrainOptions = {},
+  {
+    batchSize = 10,
+    concurrency = 2,
+    redeliveryDelayMs = 50,
+    deadlineMs = 40_000,
+    maxReceiveCount = Number.POSITIVE_INFINITY,
+    pauseBetweenBatchesMs = 0,
+    afterBatch,
+  }: DrainOptions = {},
 ): Promise<DrainFigures> => {
   const queue = [...messages];
   let inFlight = 0;
-  const figures: DrainFigures = { batches: 0, redeliveries: 0, recorded: 0, duplicates: 0, deadLettered: 0 };
+  const figures: DrainFigures = {
+    batches: 0,
+    redeliveries: 0,
+    recorded: 0,
+    duplicates: 0,
+    deadLettered: 0,
+    unreplicated: 0,
+    overMaxReceiveCount: [],
+    highestReceiveCount: 0,
+  };
   const deadline = Date.now() + deadlineMs;
 
   const worker = async () => {
@@ -59,10 +87,23 @@ export const drainInProcess = async (
       figures.recorded += outcome.recorded;
       figures.duplicates += outcome.duplicates;
       figures.deadLettered += outcome.deadLettered;
+      figures.unreplicated += outcome.unreplicated;
+      for (const { receiveCount } of batch) figures.highestReceiveCount = Math.max(figures.highestReceiveCount, receiveCount);
       afterBatch?.(figures);
-      if (retry.size > 0) await sleep(redeliveryDelayMs);
-      queue.push(...batch.filter((m) => retry.has(m.messageId)).map((m) => ({ ...m, receiveCount: m.receiveCount + 1 })));
-      inFlight -= batch.length;
+      const handedBack = batch.filter((m) => retry.has(m.messageId));
+      const again: QueuedMessage[] = [];
+      for (const message of handedBack) {
+        if (message.receiveCount >= maxReceiveCount) figures.overMaxReceiveCount.push(message);
+        else again.push({ ...message, receiveCount: message.receiveCount + 1 });
+      }
+      inFlight -= batch.length - again.length;
+      if (again.length > 0) {
+        setTimeout(() => {
+          queue.unshift(...again);
+          inFlight -= again.length;
+        }, redeliveryDelayMs);
+      }
+      if (pauseBetweenBatchesMs > 0) await sleep(pauseBetweenBatchesMs);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

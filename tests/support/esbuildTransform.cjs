@@ -7,7 +7,7 @@ module.exports = {
     const { code, map } = transformSync(sourceText, {
       loader: 'ts',
       format: 'esm',
-      target: 'node20',
+      target: 'node22',
       sourcemap: 'inline',
       sourcefile: sourcePath,
     });

@@ -37,6 +37,8 @@ export type StartRedisServerOptions = {
   dir?: string;
   /** How long to wait for PING to answer before giving up. */
   startTimeoutMs?: number;
+  /** More redis-server options, for example `['--replicaof', '127.0.0.1', '6380']`; kept across restarts. */
+  args?: readonly string[];
 };
 
 const REDIS_SERVER = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
@@ -107,6 +109,7 @@ export const startRedisServer = async (options: StartRedisServerOptions = {}): P
     'no',
     '--protected-mode',
     'yes',
+    ...(options.args ?? []),
   ];
 
   let child: ChildProcess | undefined;

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { logger } from '../../../src/lib/logging/logger';
+import { logger } from '../../../src/platform/logging/logger';
 
 const BODY = JSON.stringify({ total_orders: 0, total_revenue: 0, failed_orders: 0 });
 

@@ -1,3 +1,4 @@
+import functools
 import logging
 import os
 import shutil
@@ -18,6 +19,7 @@ from sqs_orders_host_executor.process_environment import (
     node_command,
     passed_through_names,
     process_environment,
+    runtime_node_major,
     timeout_error,
 )
 
@@ -30,6 +32,16 @@ STOP_GRACE_SECONDS = 2
 
 def node_binary() -> str:
     return os.environ.get("HOST_EXECUTOR_NODE") or "node"
+
+
+@functools.cache
+def node_major(binary: str) -> int | None:
+    """The major version of the Node at binary (None when it does not run)."""
+    try:
+        version = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return int(version.strip().lstrip("v").split(".")[0])
 
 
 class HostRuntimeExecutor(RuntimeExecutor):
@@ -200,6 +212,14 @@ class HostRuntimeExecutor(RuntimeExecutor):
             )
         if shutil.which(node_binary()) is None:
             raise LambdaRuntimeException(f"'{node_binary()}' is not on PATH: set HOST_EXECUTOR_NODE")
+        # A function runs on the Node major its runtime names, as on Lambda, or not at all.
+        wanted = runtime_node_major(runtime)
+        found = node_major(shutil.which(node_binary()))
+        if wanted is not None and found != wanted:
+            raise LambdaRuntimeException(
+                f"{function_version.qualified_arn} uses {runtime}, but '{node_binary()}' is Node {found}: put a "
+                f"Node {wanted} first on PATH or set HOST_EXECUTOR_NODE"
+            )
         if function_version.config.code:
             function_version.config.code.prepare_for_execution()
 

@@ -23,6 +23,12 @@ def node_command(node: str, memory_size_mb: int) -> list[str]:
     return [node, f"--max-old-space-size={heap_megabytes(memory_size_mb)}", str(RUNTIME_SCRIPT)]
 
 
+def runtime_node_major(runtime: str) -> int | None:
+    """The Node major a Lambda runtime name asks for: nodejs22.x is 22; None for a name without one."""
+    version = runtime.removeprefix("nodejs").removesuffix(".x")
+    return int(version) if version.isdigit() else None
+
+
 def passed_through_names(setting: str | None) -> list[str]:
     """HOST_EXECUTOR_PASS_ENV: comma-separated names of host variables every function also receives."""
     return [name.strip() for name in (setting or "").split(",") if name.strip()]

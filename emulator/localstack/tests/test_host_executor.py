@@ -129,3 +129,12 @@ def test_stopping_the_environment_ends_its_process(start_environment):
 def test_only_node_functions_are_accepted():
     with pytest.raises(LambdaRuntimeException, match="Node.js functions only"):
         HostRuntimeExecutor.prepare_version(function_version("handler.main", 3, 128, runtime="python3.12"))
+
+
+def test_a_function_whose_runtime_names_another_node_major_than_the_node_it_would_run_on_is_refused():
+    with pytest.raises(LambdaRuntimeException, match=r"uses nodejs18\.x, but 'node' is Node \d+: put a Node 18 first"):
+        HostRuntimeExecutor.prepare_version(function_version("handlers.echo", 3, 128, runtime="nodejs18.x"))
+
+
+def test_a_function_of_the_runtime_of_the_node_on_path_is_accepted():
+    HostRuntimeExecutor.prepare_version(function_version("handlers.echo", 3, 128, runtime="nodejs22.x"))

@@ -6,6 +6,7 @@ from sqs_orders_host_executor.process_environment import (
     node_command,
     passed_through_names,
     process_environment,
+    runtime_node_major,
     timeout_error,
 )
 
@@ -41,3 +42,10 @@ def test_error_payloads_are_shaped_like_aws_ones():
         "errorMessage": "RequestId: r1 Error: Task timed out after 10.00 seconds",
     }
     assert json.loads(exit_error("r2", -9))["errorMessage"] == "RequestId: r2 Error: Runtime exited with error: signal 9"
+
+
+def test_a_node_runtime_names_its_major_and_other_runtimes_none():
+    assert runtime_node_major("nodejs22.x") == 22
+    assert runtime_node_major("nodejs24.x") == 24
+    assert runtime_node_major("python3.12") is None
+    assert runtime_node_major("provided.al2023") is None

@@ -10,7 +10,7 @@ export const handler = httpFunction(
   routesOf(HttpFunction.ClearRedisDb),
   {
     'DELETE /clear_redis_db': async (_input, { stats }) =>
-      jsonResponse(200, { message: 'Redis database cleared', deleted_keys: await (await stats()).clear() }),
+      jsonResponse(200, { message: 'Redis database cleared', deleted_keys: await stats.clear() }),
   },
   serviceFunctionOptions({ stats: statsProvider, adminToken: adminTokenProvider }),
 );

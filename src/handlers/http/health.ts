@@ -16,7 +16,7 @@ export const handler = httpFunction(
     'GET /health': async (_input, dependencies) => {
       const checks = await runChecks(
         {
-          redis: async () => (await dependencies.stats()).ping(),
+          redis: () => dependencies.stats.ping(),
           queue: () => countMessages(dependencies.sqs, dependencies.ordersQueueUrl()),
         },
         Limits.healthCheckTimeoutMs,

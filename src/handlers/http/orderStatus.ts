@@ -11,7 +11,7 @@ export const handler = httpFunction(
   routesOf(HttpFunction.OrderStatus),
   {
     'GET /orders/{message_id}': async ({ path: { message_id } }, { stats }) => {
-      const report = await (await stats()).readOrderOutcome(message_id);
+      const report = await stats.readOrderOutcome(message_id);
       if (!report)
         throw notFound(`No order was queued as message ${message_id} (or it was decided longer ago than the consumer remembers)`);
       return jsonResponse(200, orderStatusBody(report));

@@ -2,7 +2,7 @@ import { routesOf } from '../../api/routes';
 import { HttpFunction } from '../../api/routeSpec';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { acceptOrders } from '../../lib/producer/acceptOrders';
 import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';
@@ -16,7 +16,7 @@ export const handler = httpFunction(
     'POST /orders': async ({ body }, { sqs, ordersQueueUrl, stats }) => {
       const orders = Array.isArray(body) ? body : [body];
       const { queued, notQueued, failure } = await acceptOrders(sqs, ordersQueueUrl(), orders);
-      await recordQueuedOrders(await stats(), queued);
+      await recordQueuedOrders(stats, queued);
       if (notQueued.length === 0) {
         const noun = queued.length === 1 ? 'order' : 'orders';
         return jsonResponse(202, { message: `Accepted ${queued.length} ${noun}`, orders: queued });

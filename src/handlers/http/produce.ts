@@ -3,7 +3,7 @@ import { HttpFunction } from '../../api/routeSpec';
 import { serviceUnavailable } from '../../http/httpErrors';
 import { httpFunction } from '../../http/httpFunction';
 import { jsonResponse } from '../../http/jsonResponse';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { produceOrders } from '../../lib/producer/produceOrders';
 import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';
@@ -16,7 +16,7 @@ export const handler = httpFunction(
   {
     'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl, stats }) => {
       const { queued, notQueued, failure } = await produceOrders(sqs, ordersQueueUrl(), count, seed);
-      await recordQueuedOrders(await stats(), queued);
+      await recordQueuedOrders(stats, queued);
       if (notQueued.length === 0) {
         return jsonResponse(200, { message: `Successfully sent ${queued.length} orders to queue`, orders: queued });
       }

@@ -19,14 +19,14 @@ const startOf = (cursor: PageCursor | undefined, scope: string): number => {
 export const handler = httpFunction(
   routesOf(HttpFunction.Stats),
   {
-    'GET /stats/global': async (_input, { stats }) => jsonResponse(200, globalStatsBody(await (await stats()).readGlobal())),
+    'GET /stats/global': async (_input, { stats }) => jsonResponse(200, globalStatsBody(await stats.readGlobal())),
     'GET /stats/monthly/{month}': async ({ path: { month }, query: { limit, cursor } }, { stats }) => {
-      const page = await (await stats()).readMonth(month, { offset: startOf(cursor, PageScope.monthUsers(month)), limit });
+      const page = await stats.readMonth(month, { offset: startOf(cursor, PageScope.monthUsers(month)), limit });
       if (!page) throw notFound(`No orders recorded for ${month}`);
       return jsonResponse(200, monthlyStatsBody(page));
     },
     'GET /stats/monthly': async ({ query: { limit, cursor } }, { stats }) =>
-      jsonResponse(200, monthTotalsBody(await (await stats()).readMonths({ offset: startOf(cursor, PageScope.months), limit }))),
+      jsonResponse(200, monthTotalsBody(await stats.readMonths({ offset: startOf(cursor, PageScope.months), limit }))),
   },
   serviceFunctionOptions({ stats: statsProvider }),
 );

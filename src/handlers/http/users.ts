@@ -10,10 +10,9 @@ import { statsProvider } from '../../runtime/statsProvider';
 export const handler = httpFunction(
   routesOf(HttpFunction.Users),
   {
-    'GET /users': async ({ query: { limit } }, { stats }) =>
-      jsonResponse(200, rankingsBody(await (await stats()).readRankings(limit))),
+    'GET /users': async ({ query: { limit } }, { stats }) => jsonResponse(200, rankingsBody(await stats.readRankings(limit))),
     'GET /users/{user_id}/stats': async ({ path: { user_id } }, { stats }) => {
-      const user = await (await stats()).readUser(user_id);
+      const user = await stats.readUser(user_id);
       if (!user) throw notFound(`No orders recorded for user ${user_id}`);
       return jsonResponse(200, userStatsBody(user));
     },

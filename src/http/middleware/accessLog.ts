@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 
 type Request = middy.Request<APIGatewayProxyEvent, APIGatewayProxyResult>;
 

@@ -1,8 +1,8 @@
 import type middy from '@middy/core';
 import { Limits } from '../../api/limits';
 import { type Dependency, DependencyUnavailableError } from '../../lib/dependencies/dependencyUnavailableError';
-import { logger } from '../../lib/logging/logger';
-import { isRedisUnavailable } from '../../lib/redis/isRedisUnavailable';
+import { logger } from '../../platform/logging/logger';
+import { isRedisUnavailable } from '../../platform/redis/isRedisUnavailable';
 import { serviceUnavailable } from '../httpErrors';
 
 /** How each dependency's client says it could not reach it; a store need not wrap its errors for the 503. */

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '../../api/requestSchemas';
 import { ClaimOutcome, type IdempotencyClaim, type IdempotencyStore } from '../../lib/idempotency/idempotencyStore';
 import { bodyFingerprint } from '../../lib/idempotency/keyDigest';
-import { logger } from '../../lib/logging/logger';
+import { logger } from '../../platform/logging/logger';
 import { headerValue } from '../headerValue';
 import { badRequest, conflict, serviceUnavailable, unprocessableContent } from '../httpErrors';
 
@@ -29,7 +29,7 @@ const readKey = (event: APIGatewayProxyEvent): string | undefined => {
  * does not matter, and an empty body is the same as `{}`.
  */
 export const idempotencyKey = (
-  store: () => Promise<IdempotencyStore>,
+  store: () => IdempotencyStore,
 ): middy.MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
   const claims = new WeakMap<Request, IdempotencyClaim>();
 
@@ -41,7 +41,7 @@ export const idempotencyKey = (
     const scope = `${request.event.httpMethod}:${request.event.resource}`;
     let result: Awaited<ReturnType<IdempotencyStore['claim']>>;
     try {
-      result = await (await store()).claim(scope, key, fingerprint);
+      result = await store().claim(scope, key, fingerprint);
     } catch (error) {
       logger.error('Idempotency-Key could not be checked', error instanceof Error ? error : String(error));
       throw serviceUnavailable(
@@ -80,7 +80,7 @@ export const idempotencyKey = (
     if (!claim || !response) return;
     const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name, String(value)]));
     // The orders are queued whatever happens here: a failure only means a retry within the pending time gets a 409.
-    await (await store())
+    await store()
       .complete(claim, { statusCode: response.statusCode, headers, body: response.body })
       .catch((error: unknown) => {
         logger.error('Idempotency-Key response could not be stored', error instanceof Error ? error : String(error));
@@ -90,9 +90,11 @@ export const idempotencyKey = (
   const idempotencyKeyOnError = async (request: Request) => {
     const claim = claims.get(request);
     if (!claim) return;
-    await (await store()).release(claim).catch((error: unknown) => {
-      logger.warn('Idempotency-Key could not be released; it frees itself', error instanceof Error ? error : String(error));
-    });
+    await store()
+      .release(claim)
+      .catch((error: unknown) => {
+        logger.warn('Idempotency-Key could not be released; it frees itself', error instanceof Error ? error : String(error));
+      });
   };
 
   return { before: idempotencyKeyBefore, after: idempotencyKeyAfter, onError: idempotencyKeyOnError };

@@ -1,6 +1,6 @@
 import type { LogEntry } from '../consumerLog/logEntry';
-import type { OrderOutcome, RecordResult } from '../stats/orderOutcome';
-import type { DeadLetteredMessage } from '../stats/recordDeadLettered';
+import type { OrderOutcome, RecordResult } from '../statistics/orderOutcome';
+import type { DeadLetteredMessage } from '../orderStatus/recordDeadLettered';
 
 /** The side effects of processing a batch, passed in so the decisions can be tested on their own. */
 export type OrderBatchDependencies = {

@@ -16,6 +16,8 @@ export type BatchOutcome = {
   recorded: number;
   duplicates: number;
   deadLettered: number;
+  /** Acknowledged on the primary alone: no replica confirmed them within the wait, on their last waiting delivery. */
+  unreplicated: number;
   /** Set when the batch's log lines could not be appended. */
   logError?: string;
 };

@@ -1,6 +1,6 @@
 import type { Order } from '../orders/order';
 import { hasValidUserId, validateOrder } from '../orders/validateOrder';
-import type { OrderOutcome } from '../stats/orderOutcome';
+import type { OrderOutcome } from '../statistics/orderOutcome';
 
 export type DecidedOrder = { outcome: OrderOutcome; failureReason?: string; defect?: string };
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-/** The single shared log of versions before per-instance files; still read by GET /consumer_logs, never written. */
+/** One log file shared by every instance, as a log directory may still hold it: GET /consumer_logs reads it, nothing writes it. */
 export const CONSUMER_LOG_FILE = 'consumer_logs.jsonl';
 
 export const consumerLogPath = (logDir: string): string => join(logDir, CONSUMER_LOG_FILE);

@@ -35,10 +35,9 @@ const openForAppend = (filePath: string): number => {
  * than 512 KiB into several writes.
  *
  * Why synchronous calls: the consumer writes its log after its batch is stored, with nothing else to do meanwhile, and
- * each asynchronous file call is a round trip through libuv's thread pool. Measured on the emulator's host, the four
- * to six of them per batch (mkdir, open, two fstat, write, close) cost about 1.6 ms of a batch's 3.7 ms; the same
- * system calls made directly cost a few microseconds each. One fstat serves both the rotation check and startedFile,
- * and the directory is created only when open finds it missing.
+ * each asynchronous file call is a round trip through libuv's thread pool, which costs far more than the system call
+ * itself (docs/BENCHMARKS.md, "Measurements behind choices in the code"). One fstat serves both the rotation check and
+ * startedFile, and the directory is created only when open finds it missing.
  */
 export const writeLogBatch = async (
   filePath: string,

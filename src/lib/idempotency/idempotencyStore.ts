@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RedisConnection } from '../redis/redisConnection';
-import { statsKeys } from '../stats/statsKeys';
+import type { RedisConnect } from '../../platform/redis/redisConnection';
+import { idempotencyRecordKey } from './idempotencyRecordKey';
 import { type IdempotencyRecord, parseIdempotencyRecord } from './idempotencyRecord';
 import { keyDigest } from './keyDigest';
 import type { StoredResponse } from './storedResponse';
@@ -39,32 +39,27 @@ return 0
 `;
 
 /**
- * Idempotency-Key records in Redis. A claim is one `SET NX GET` (Redis 7): it either takes the free key with a
+ * Idempotency-Key records in Redis, on a connection reached on the first command. A claim is one `SET NX GET` (Redis 7): it either takes the free key with a
  * pending record or returns the record already there, atomically, so two requests with one key never both run.
  */
 export class IdempotencyStore {
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly connect: RedisConnect,
     private readonly options: IdempotencyStoreOptions,
   ) {}
 
   private redisKey(scope: string, idempotencyKey: string): string {
-    return statsKeys(this.options.prefix).idempotencyKey(scope, keyDigest(idempotencyKey));
+    return idempotencyRecordKey(this.options.prefix, scope, keyDigest(idempotencyKey));
   }
 
   async claim(scope: string, idempotencyKey: string, fingerprint: string): Promise<ClaimResult> {
     const key = this.redisKey(scope, idempotencyKey);
     const claim = randomUUID();
     const pending: IdempotencyRecord = { state: 'pending', fingerprint, claim };
-    const existing = (await this.redis.call(
-      'SET',
-      key,
-      JSON.stringify(pending),
-      'EX',
-      this.options.pendingSeconds,
-      'NX',
-      'GET',
-    )) as string | null;
+    const redis = await this.connect();
+    const existing = (await redis.call('SET', key, JSON.stringify(pending), 'EX', this.options.pendingSeconds, 'NX', 'GET')) as
+      | string
+      | null;
     if (existing === null) return { outcome: ClaimOutcome.Claimed, claim: { key, fingerprint, claim } };
     const record = parseIdempotencyRecord(existing);
     const sameBody = record.fingerprint === fingerprint;
@@ -75,11 +70,13 @@ export class IdempotencyStore {
   /** Stores the response the claimed request gave, for `ttlSeconds`. */
   async complete({ key, fingerprint }: IdempotencyClaim, response: StoredResponse): Promise<void> {
     const done: IdempotencyRecord = { state: 'done', fingerprint, response };
-    await this.redis.set(key, JSON.stringify(done), 'EX', this.options.ttlSeconds);
+    const redis = await this.connect();
+    await redis.set(key, JSON.stringify(done), 'EX', this.options.ttlSeconds);
   }
 
   /** Frees the key when the request queued nothing (it was refused), so the client may send it again. */
   async release({ key, claim }: IdempotencyClaim): Promise<void> {
-    await this.redis.eval(RELEASE_LUA, 1, key, JSON.stringify(claim));
+    const redis = await this.connect();
+    await redis.eval(RELEASE_LUA, 1, key, JSON.stringify(claim));
   }
 }

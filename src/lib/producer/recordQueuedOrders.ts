@@ -1,8 +1,8 @@
-import { logger } from '../logging/logger';
-import type { QueuedMessage } from '../stats/recordQueuedMessages';
+import { logger } from '../../platform/logging/logger';
+import type { QueuedOrderRef } from '../queuedOrders/recordQueuedOrderRefs';
 import type { ProducedOrder } from './producedOrder';
 
-export type QueuedOrderRecorder = { recordQueued(messages: readonly QueuedMessage[]): Promise<void> };
+export type QueuedOrderRecorder = { recordQueued(messages: readonly QueuedOrderRef[]): Promise<void> };
 
 /**
  * Remembers the orders a request queued, for their status. They are on the queue already, so a failure here must not

@@ -3,7 +3,7 @@ import dashboardPageHtml from './dashboard.html' with { type: 'text' };
 import dashboardScript from './dashboard.browser.js' with { type: 'text' };
 import type { DASHBOARD_ASSETS } from '../../api/requestSchemas';
 import { TextContentType } from '../../api/routeSpec';
-import type { TextAsset } from '../../http/textResponse';
+import type { TextAsset } from '../textAsset';
 
 // esbuild inlines these files as strings (import attributes), so the function needs nothing beside its bundle.
 export const dashboardPage: TextAsset = { contentType: TextContentType.Html, body: dashboardPageHtml, maxAgeSeconds: 0 };

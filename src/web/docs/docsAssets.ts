@@ -4,7 +4,7 @@ import docsPageHtml from './docs.html' with { type: 'text' };
 import docsScript from './docs.browser.js' with { type: 'text' };
 import type { DOCS_ASSETS } from '../../api/requestSchemas';
 import { TextContentType } from '../../api/routeSpec';
-import type { TextAsset } from '../../http/textResponse';
+import type { TextAsset } from '../textAsset';
 
 // esbuild inlines these files as strings (import attributes), so the function needs nothing beside its bundle.
 const VENDOR_MAX_AGE_SECONDS = 3600;

@@ -19,7 +19,11 @@ export const withStackRedis = async <T>(use: (redis: Redis) => Promise<T>): Prom
  */
 export const holdIdempotencyKey = (scope: string, key: string, body: unknown): Promise<void> =>
   withStackRedis(async (redis) => {
-    const store = new IdempotencyStore(redis, { prefix: e2eEnvironment().keyPrefix, ttlSeconds: 60, pendingSeconds: 60 });
+    const store = new IdempotencyStore(async () => redis, {
+      prefix: e2eEnvironment().keyPrefix,
+      ttlSeconds: 60,
+      pendingSeconds: 60,
+    });
     const result = await store.claim(scope, key, bodyFingerprint(body));
     if (result.outcome !== ClaimOutcome.Claimed) throw new Error(`the key ${key} was not free: ${result.outcome}`);
   });

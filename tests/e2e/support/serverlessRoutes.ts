@@ -15,7 +15,7 @@ export const serverlessHttpRoutes = async (): Promise<string[]> => {
         cwd: PROJECT_DIR,
         timeout: 60_000,
         maxBuffer: 8 * 1024 * 1024,
-        env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', NODE_OPTIONS: '' },
+        env: { ...process.env, NODE_OPTIONS: '' },
       },
       (error, out, err) => (error ? reject(new Error(`sls print failed: ${error.message}\n${err}`)) : resolve(out)),
     );

@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import type { OrderBatchDependencies } from '../../../src/lib/consumer/orderBatchDependencies';
 import type { BatchOutcome, QueuedMessage } from '../../../src/lib/consumer/queuedMessage';
-import { logger } from '../../../src/lib/logging/logger';
+import { logger } from '../../../src/platform/logging/logger';
 import { injectedFaultsPath, readConsumerFaults } from './consumerFaults';
 import { ConsumerFault, planConsumerFault } from './planConsumerFaults';
 

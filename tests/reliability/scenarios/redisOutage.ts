@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { statsKeys } from '../../../src/lib/stats/statsKeys';
+import { statsKeys } from '../../../src/lib/statistics/statsKeys';
 import { checkScenario, expectExact } from '../support/checkScenario';
 import { consumerLogLines } from '../support/consumerLogLines';
 import { setConsumerEnabled } from '../support/consumerSwitch';

@@ -23,7 +23,7 @@ const bundleAppender = (workDir: string): string => {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     outfile,
     logLevel: 'silent',
   });

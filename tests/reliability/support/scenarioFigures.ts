@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { orderMonth } from '../../../src/lib/consumer/toOrderOutcome';
 import type { Order } from '../../../src/lib/orders/order';
-import { statsKeys } from '../../../src/lib/stats/statsKeys';
+import { processedMarkerKey } from '../../../src/lib/orderStatus/processedMarkerKey';
 import type { ApiClient } from '../../e2e/support/apiClient';
 import { asAmount, expectedStats } from '../../support/expectedStats';
 
@@ -85,9 +85,8 @@ export const accountFor = async (
   messageIds: readonly string[],
   global: GlobalBody,
 ): Promise<Accounting> => {
-  const keys = statsKeys(keyPrefix);
   const pipeline = redis.pipeline();
-  for (const id of messageIds) pipeline.exists(keys.processedMessage(id));
+  for (const id of messageIds) pipeline.exists(processedMarkerKey(keyPrefix, id));
   const replies = (await pipeline.exec()) ?? [];
   const marked = replies.filter(([error, exists]) => !error && exists === 1).length;
   const counted = global.total_orders + global.failed_orders;

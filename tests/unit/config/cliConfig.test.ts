@@ -1,4 +1,4 @@
-import { ConfigError, getCliConfig } from '../../../src/lib/config/config';
+import { ConfigError, getCliConfig } from '../../../src/config/config';
 
 describe('getCliConfig', () => {
   test('defaults to the local emulator and stage', () => {

@@ -1,4 +1,4 @@
-import { ConfigError, getConfig } from '../../../src/lib/config/config';
+import { ConfigError, getConfig } from '../../../src/config/config';
 
 describe('getConfig', () => {
   test('LOG_MAX_BYTES defaults to 50 MB', () => {

@@ -1,4 +1,4 @@
-import { ConfigError, getConfig } from '../../../src/lib/config/config';
+import { ConfigError, getConfig } from '../../../src/config/config';
 
 describe('getConfig: the log directory bounds', () => {
   test('LOG_MAX_FILES defaults to 20 and LOG_MAX_TOTAL_BYTES to 512 MiB', () => {

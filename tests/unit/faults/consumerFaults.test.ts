@@ -11,7 +11,7 @@ import {
   readConsumerFaults,
 } from '../../../tests/reliability/faultInjection/consumerFaults';
 import { ConsumerFault, planConsumerFault } from '../../../tests/reliability/faultInjection/planConsumerFaults';
-import type { OrderOutcome } from '../../../src/lib/stats/orderOutcome';
+import type { OrderOutcome } from '../../../src/lib/statistics/orderOutcome';
 
 let dir: string;
 let faultsFile: string;
@@ -92,9 +92,9 @@ describe('consumerFaultInjection', () => {
     const injection = await consumerFaultInjection(undefined, messages([1, 1]));
     const original = deps();
     expect(injection.dependencies(original)).toBe(original);
-    expect(await injection.retryMessageIds({ retryMessageIds: ['m1'], recorded: 1, duplicates: 0, deadLettered: 0 })).toEqual([
-      'm1',
-    ]);
+    expect(
+      await injection.retryMessageIds({ retryMessageIds: ['m1'], recorded: 1, duplicates: 0, deadLettered: 0, unreplicated: 0 }),
+    ).toEqual(['m1']);
   });
 
   test('a crash records the first half of the batch, reports itself, then exits', async () => {
@@ -117,10 +117,9 @@ describe('consumerFaultInjection', () => {
     const injection = await consumerFaultInjection(faultsFile, messages([1, 1]), { random: () => 0 });
     const original = deps();
     expect(injection.dependencies(original)).toBe(original);
-    expect(await injection.retryMessageIds({ retryMessageIds: [], recorded: 2, duplicates: 0, deadLettered: 0 })).toEqual([
-      'm0',
-      'm1',
-    ]);
+    expect(
+      await injection.retryMessageIds({ retryMessageIds: [], recorded: 2, duplicates: 0, deadLettered: 0, unreplicated: 0 }),
+    ).toEqual(['m0', 'm1']);
     expect(JSON.parse(await readFile(injectedFaultsPath(faultsFile), 'utf8'))).toMatchObject({
       fault: 'lost_ack',
       batch_size: 2,

@@ -55,7 +55,7 @@ describe('the Redis-outage answer follows the routes that use Redis', () => {
 
   test('an idempotent route keeps its keys in Redis, so it must declare it', () => {
     const idempotent = route({ method: HttpMethod.Post, idempotent: true });
-    const options = { dependencies: () => ({}), idempotencyStore: async () => ({}) as never };
+    const options = { dependencies: () => ({}), idempotencyStore: () => ({}) as never };
     expect(() => httpFunction([idempotent], { 'POST /things': implementations['GET /things'] }, options)).toThrow(
       'Idempotent routes keep their keys in Redis',
     );

@@ -1,5 +1,5 @@
 import { originAllowed } from '../../../src/http/cors/originAllowed';
-import { getConfig } from '../../../src/lib/config/config';
+import { getConfig } from '../../../src/config/config';
 
 const LOCAL = ['http://localhost:*', 'http://127.0.0.1:*', 'https://shop.example.com'];
 
