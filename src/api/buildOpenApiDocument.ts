@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { documentedResponses } from './documentedResponses';
+import { guardJsonKeys, SAFE_JSON_VALUE, safeJsonValue } from './jsonKeyGuard';
 import { ADMIN_TOKEN_HEADER, RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
 
 type JsonSchema = { [key: string]: unknown };
@@ -97,7 +98,7 @@ const operation = (route: RouteSpec, now: Date) => {
             required: route.body.required,
             content: {
               'application/json': {
-                schema: toJsonSchema(route.body.schema, 'input'),
+                schema: guardJsonKeys(toJsonSchema(route.body.schema, 'input')),
                 ...(examples?.body === undefined ? {} : { example: examples.body }),
               },
             },
@@ -127,6 +128,7 @@ export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApi
       .map((name) => ({ name })),
     paths,
     components: {
+      schemas: { [SAFE_JSON_VALUE]: safeJsonValue },
       securitySchemes: { [ADMIN_TOKEN_SCHEME]: { type: 'apiKey', in: 'header', name: ADMIN_TOKEN_HEADER } },
     },
   };

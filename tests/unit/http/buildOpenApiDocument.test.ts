@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildOpenApiDocument } from '../../../src/api/buildOpenApiDocument';
+import { guardJsonKeys } from '../../../src/api/jsonKeyGuard';
 import { Limits } from '../../../src/api/limits';
 import { idempotencyKeySchema, ordersBodySchema, produceBodySchema, usersQuerySchema } from '../../../src/api/requestSchemas';
 import { globalStatsResponse } from '../../../src/api/responseSchemas';
@@ -53,8 +54,9 @@ describe('buildOpenApiDocument', () => {
       required: false,
       content: { 'application/json': { schema: withoutDialect(produceBodySchema, 'input'), example: { count: 10 } } },
     });
+    // The body parser refuses keys that could pollute prototypes: the open objects of an order say so.
     expect(operation('POST', '/orders')?.requestBody?.content['application/json']?.schema).toEqual(
-      withoutDialect(ordersBodySchema, 'input'),
+      guardJsonKeys(withoutDialect(ordersBodySchema, 'input')),
     );
     // A query value is text the route parses into a number: the parameter is documented as the number it must be.
     type Limit = { properties: { limit: { description: string; default?: number } } };
