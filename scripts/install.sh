@@ -105,5 +105,6 @@ else
   [[ $emulators == *localstack* ]] && install_localstack
   install_cfn_lint
   install_chromium
+  bash "$PROJECT_DIR/scripts/install-schemathesis.sh"
 fi
 wait "$node_modules_pid" || die "node modules are not installed"

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { errorResponse } from './responseSchemas';
+import { documentedResponses } from './documentedResponses';
+import { guardJsonKeys, SAFE_JSON_VALUE, safeJsonValue } from './jsonKeyGuard';
 import { ADMIN_TOKEN_HEADER, RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
 
 type JsonSchema = { [key: string]: unknown };
@@ -9,11 +10,28 @@ export type OpenApiInfo = { title: string; version: string; description: string 
 
 const ADMIN_TOKEN_SCHEME = 'adminToken';
 
-const internalError: RouteResponse = { description: 'A failure of ours, logged with its details', json: errorResponse };
-
 /** Requests are documented as clients send them (before defaults and transforms), responses as they arrive. */
 const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+};
+
+/**
+ * Parameters travel as text: one the route parses from text into a number (a pipe whose output is a number) is
+ * documented as that number, with its bounds, as OpenAPI's integer parameters are.
+ */
+const parameterSchema = (schema: z.ZodObject): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const { def } = zodSchema._zod;
+      if (def.type !== 'pipe' || def.out._zod.def.type !== 'number') return;
+      const { description } = jsonSchema;
+      for (const key of Object.keys(jsonSchema)) delete (jsonSchema as JsonSchema)[key];
+      Object.assign(jsonSchema, toJsonSchema(def.out as z.ZodType, 'output'), description ? { description } : {});
+    },
+  });
   return rest;
 };
 
@@ -23,7 +41,7 @@ const parameters = (
   examples?: Record<string, string>,
 ) => {
   if (!schema) return [];
-  const object = toJsonSchema(schema, 'input') as ObjectJsonSchema;
+  const object = parameterSchema(schema) as ObjectJsonSchema;
   return Object.entries(object.properties ?? {}).map(([name, { description, ...property }]) => ({
     name,
     in: location,
@@ -34,9 +52,21 @@ const parameters = (
   }));
 };
 
+const retryAfterHeader = (when: 'always' | 'sometimes') => ({
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    required: when === 'always',
+    schema: { type: 'integer', minimum: 0 },
+  },
+});
+
 const responseObject = (response: RouteResponse) =>
   'json' in response
-    ? { description: response.description, content: { 'application/json': { schema: toJsonSchema(response.json, 'output') } } }
+    ? {
+        description: response.description,
+        ...(response.retryAfter ? { headers: retryAfterHeader(response.retryAfter) } : {}),
+        content: { 'application/json': { schema: toJsonSchema(response.json, 'output') } },
+      }
     : {
         description: response.description,
         content: Object.fromEntries(response.text.map((type) => [type, { schema: { type: 'string' } }])),
@@ -55,7 +85,7 @@ const operation = (route: RouteSpec, now: Date) => {
     ...parameters(route.query, 'query', examples?.query),
     ...parameters(route.headers, 'header', examples?.headers),
   ];
-  const responses = { ...route.responses, 500: internalError };
+  const responses = documentedResponses(route);
   return {
     operationId: operationId(route),
     tags: [route.tag],
@@ -68,7 +98,7 @@ const operation = (route: RouteSpec, now: Date) => {
             required: route.body.required,
             content: {
               'application/json': {
-                schema: toJsonSchema(route.body.schema, 'input'),
+                schema: guardJsonKeys(toJsonSchema(route.body.schema, 'input')),
                 ...(examples?.body === undefined ? {} : { example: examples.body }),
               },
             },
@@ -98,6 +128,7 @@ export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApi
       .map((name) => ({ name })),
     paths,
     components: {
+      schemas: { [SAFE_JSON_VALUE]: safeJsonValue },
       securitySchemes: { [ADMIN_TOKEN_SCHEME]: { type: 'apiKey', in: 'header', name: ADMIN_TOKEN_HEADER } },
     },
   };

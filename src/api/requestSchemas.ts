@@ -50,7 +50,20 @@ const pageCursor = z
     });
     return z.NEVER;
   })
-  .meta({ description: 'The next_cursor of the previous page; omit it for the first page' });
+  .meta({
+    description: 'The next_cursor of the previous page; omit it for the first page',
+    // What a cursor holds, so a reader of the document knows; only the API makes them (a made-up one is a 400).
+    contentEncoding: 'base64url',
+    contentMediaType: 'application/json',
+    contentSchema: {
+      type: 'object',
+      properties: {
+        s: { type: 'string', description: 'The listing paged: months, or month:YYYY-MM' },
+        o: { type: 'integer', minimum: 0, description: 'Where the next page starts' },
+      },
+      required: ['s', 'o'],
+    },
+  });
 
 const pageQuery = (range: Range & { default: number }) =>
   z.object({ limit: wholeNumber('limit', range).default(range.default), cursor: pageCursor.optional() });

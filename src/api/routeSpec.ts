@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 
 export const HttpMethod = {
   Get: 'GET',
@@ -46,8 +47,13 @@ export type HttpFunction = (typeof HttpFunction)[keyof typeof HttpFunction];
 
 export const ADMIN_TOKEN_HEADER = 'x-admin-token';
 
-/** One answer of a route: a JSON body described by its zod schema, or a text document of the listed types. */
-export type RouteResponse = { description: string; json: z.ZodType } | { description: string; text: readonly TextContentType[] };
+/**
+ * One answer of a route: a JSON body described by its zod schema, or a text document of the listed types. `retryAfter`:
+ * the answer carries a Retry-After header, always or only sometimes.
+ */
+export type RouteResponse =
+  | { description: string; json: z.ZodType; retryAfter?: 'always' | 'sometimes' }
+  | { description: string; text: readonly TextContentType[] };
 
 /** Example values of a route's inputs, as a client sends them (query and path values are strings). */
 export type RouteExamples = {
@@ -88,6 +94,12 @@ export type RouteSpec = {
   requiresAdminToken?: boolean;
   /** Routes that write or expose queued bodies: outside the local stage API Gateway demands an API key. */
   requiresApiKey?: boolean;
+  /**
+   * The dependencies the route's function reaches (an idempotent route reaches Redis for its keys). While one cannot
+   * be reached the route answers 503 with Retry-After (src/http/middleware/dependencyUnavailable.ts), and the OpenAPI
+   * document lists that 503; the function's providers must reach exactly these (httpFunction checks it).
+   */
+  uses?: readonly Dependency[];
   responses: Readonly<Record<number, RouteResponse>>;
 };
 

@@ -38,6 +38,7 @@ import {
   redriveResponse,
   userStatsResponse,
 } from './responseSchemas';
+import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import {
   ADMIN_TOKEN_HEADER,
   HttpFunction,
@@ -55,11 +56,6 @@ const unsupportedMediaType: RouteResponse = { description: 'The body is not sent
 const adminTokenRefusals: Readonly<Record<number, RouteResponse>> = {
   401: { description: `No ${ADMIN_TOKEN_HEADER} header`, json: errorResponse },
   403: { description: `A wrong ${ADMIN_TOKEN_HEADER}`, json: errorResponse },
-};
-/** Redis (or the queue) cannot be reached: the answer carries Retry-After. */
-const dependencyDown: RouteResponse = {
-  description: 'A dependency (Redis) cannot be reached: retry after the Retry-After header',
-  json: errorResponse,
 };
 const payloadTooLarge: RouteResponse = { description: 'The body is larger than the route accepts', json: errorResponse };
 /** What a route taking an Idempotency-Key answers besides its own responses (a replay answers those again). */
@@ -111,9 +107,10 @@ export const routes = [
     description:
       'One PING to Redis and one GetQueueAttributes on the orders queue, each given ' +
       `${Limits.healthCheckTimeoutMs} ms. The CLI's url command and the dashboard use it.`,
+    uses: [Dependency.Redis],
     responses: {
       200: { description: 'Every dependency answers', json: healthResponse },
-      503: { description: 'At least one dependency is down; `error` names it', json: healthResponse },
+      503: { description: 'At least one dependency is down; `error` names it', json: healthResponse, retryAfter: 'always' },
     },
   },
   {
@@ -130,6 +127,7 @@ export const routes = [
     idempotent: true,
     examples: (now) => ({ body: { count: Limits.produceCount.default }, headers: exampleIdempotencyKey(now) }),
     requiresApiKey: true,
+    uses: [Dependency.Redis],
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
       400: badRequest,
@@ -154,6 +152,7 @@ export const routes = [
     idempotent: true,
     examples: (now) => ({ body: exampleOrder(now), headers: exampleIdempotencyKey(now) }),
     requiresApiKey: true,
+    uses: [Dependency.Redis],
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
       400: badRequest,
@@ -179,6 +178,7 @@ export const routes = [
     pathParameters: orderStatusPathSchema,
     // A well-formed id no order has: executed as it comes, the route answers what it answers for an unknown order.
     examples: () => ({ path: { message_id: '00000000-0000-4000-8000-000000000000' } }),
+    uses: [Dependency.Redis],
     responses: {
       200: { description: "The order's status", json: orderStatusResponse },
       400: badRequest,
@@ -204,6 +204,7 @@ export const routes = [
     description: "Deletes every key under the stage's prefix and nothing else.",
     requiresAdminToken: true,
     requiresApiKey: true,
+    uses: [Dependency.Redis],
     responses: {
       200: { description: 'How many keys were deleted', json: clearRedisDbResponse },
       ...adminTokenRefusals,
@@ -245,10 +246,10 @@ export const routes = [
     summary: `User rankings by total spend and order count (?limit=${describeRange(Limits.rankingLimit)})`,
     query: usersQuerySchema,
     examples: () => ({ query: { limit: String(Limits.rankingLimit.default) } }),
+    uses: [Dependency.Redis],
     responses: {
       200: { description: 'Both rankings, ties broken by user id', json: rankingsResponse },
       400: badRequest,
-      503: dependencyDown,
     },
   },
   {
@@ -259,11 +260,11 @@ export const routes = [
     summary: "One user's statistics",
     pathParameters: userPathSchema,
     examples: () => ({ path: { user_id: 'U1001' } }),
+    uses: [Dependency.Redis],
     responses: {
       200: { description: "The user's figures", json: userStatsResponse },
       400: badRequest,
       404: notFound('No order mentioned this user'),
-      503: dependencyDown,
     },
   },
   {
@@ -272,9 +273,9 @@ export const routes = [
     function: HttpFunction.Stats,
     tag: RouteTag.Statistics,
     summary: 'Totals across all orders',
+    uses: [Dependency.Redis],
     responses: {
       200: { description: 'Valid orders, their revenue and failed orders', json: globalStatsResponse },
-      503: dependencyDown,
     },
   },
   {
@@ -288,6 +289,7 @@ export const routes = [
     examples: () => ({
       query: { limit: String(Limits.monthsPage.default), cursor: encodePageCursor({ scope: PageScope.months, offset: 0 }) },
     }),
+    uses: [Dependency.Redis],
     responses: {
       200: { description: 'One entry per month (UTC); next_cursor leads to the next page', json: monthTotalsResponse },
       400: badRequest,
@@ -308,6 +310,7 @@ export const routes = [
         cursor: encodePageCursor({ scope: PageScope.monthUsers(monthOf(now)), offset: 0 }),
       },
     }),
+    uses: [Dependency.Redis],
     responses: {
       200: {
         description:
@@ -316,7 +319,6 @@ export const routes = [
       },
       400: badRequest,
       404: notFound('No orders in that month'),
-      503: dependencyDown,
     },
   },
   {

@@ -14,5 +14,9 @@ export const methodNotAllowed = (message: string, allow: string) =>
   Object.assign(createError(405, message), { headers: { allow } });
 export const payloadTooLarge = (message: string) => createError(413, message);
 export const unsupportedMediaType = (message: string) => createError(415, message);
-/** A 5xx that still tells the client what to do next, unlike a failure of ours (a bare 500). */
-export const serviceUnavailable = (message: string) => createError(503, message, { expose: true });
+/**
+ * A 5xx that still tells the client what to do next, unlike a failure of ours (a bare 500). A `cause` that says a
+ * dependency cannot be reached earns it a Retry-After (middleware/dependencyUnavailable.ts).
+ */
+export const serviceUnavailable = (message: string, cause?: unknown) =>
+  createError(503, message, { expose: true, ...(cause === undefined ? {} : { cause }) });

@@ -5,6 +5,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { Limits } from '../api/limits';
 import { routeKey, type RouteKey, type RouteSpec } from '../api/routeSpec';
+import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import { logger } from '../platform/logging/logger';
 import { notFound } from './httpErrors';
@@ -47,6 +48,8 @@ export type FunctionDependencies<D> = {
   allowedOrigins?: (dependencies: D) => readonly string[];
   /** What `sls invoke local` must close so the process can exit. */
   closeWhenLocal?: () => Promise<void>;
+  /** The dependencies the function's providers reach; when given, its routes must declare exactly these in `uses`. */
+  reaches?: readonly Dependency[];
 };
 
 const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) => boolean, what: string): boolean => {
@@ -65,8 +68,9 @@ const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) =
 export const httpFunction = <R extends RouteSpec, D>(
   routes: readonly R[],
   implementations: RouteImplementations<R, D>,
-  { dependencies, adminToken, idempotencyStore, allowedOrigins, closeWhenLocal: close }: FunctionDependencies<D>,
+  { dependencies, adminToken, idempotencyStore, allowedOrigins, closeWhenLocal: close, reaches }: FunctionDependencies<D>,
 ) => {
+  const uses = usedDependencies(routes, reaches);
   const byKey = new Map<string, [R, RouteImplementation<R, D>]>(
     routes.map((route) => [
       routeKey(route),
@@ -92,8 +96,8 @@ export const httpFunction = <R extends RouteSpec, D>(
         fallbackMessage: JSON.stringify({ error: 'Internal server error' }),
       }),
     )
-    .use(jsonErrorBody())
-    .use(dependencyUnavailable());
+    .use(jsonErrorBody());
+  if (uses.length > 0) handler.use(dependencyUnavailable(uses));
   if (close) handler.use(closeWhenLocal(close));
   handler.use(httpBodyLimit(maxBodyBytes));
   if (sameForAll(routes, (route) => route.requiresAdminToken === true, 'require the admin token')) {
@@ -105,9 +109,26 @@ export const httpFunction = <R extends RouteSpec, D>(
   }
   if (sameForAll(routes, (route) => route.idempotent === true, 'be idempotent')) {
     if (!idempotencyStore) throw new Error('Idempotent routes need an idempotencyStore');
+    if (!uses.includes(Dependency.Redis)) throw new Error('Idempotent routes keep their keys in Redis: they must use it');
     handler.use(idempotencyKey(() => idempotencyStore(dependencies())));
   }
   return handler;
+};
+
+/**
+ * What the routes declare in `uses`, the same for all routes of one function (they share its providers), and, when
+ * the function says what its providers reach, exactly that: a route cannot reach Redis without the 503 of its outage.
+ */
+const usedDependencies = (routes: readonly RouteSpec[], reaches: readonly Dependency[] | undefined): Dependency[] => {
+  const uses = Object.values(Dependency).filter((dependency) =>
+    sameForAll(routes, (route) => route.uses?.includes(dependency) === true, `use ${dependency}`),
+  );
+  const reached = new Set(reaches);
+  if (reaches && (reached.size !== uses.length || uses.some((dependency) => !reached.has(dependency)))) {
+    const paths = routes.map(routeKey).join(', ');
+    throw new Error(`${paths}: the providers reach [${reaches.join(', ')}] but the routes use [${uses.join(', ')}]`);
+  }
+  return uses;
 };
 
 /** Client errors are the client's business (the access log has them); anything else is ours and is logged whole. */

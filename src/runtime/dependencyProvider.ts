@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import type { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 
 /**
  * One dependency a function may ask for: built on first use from the configuration, closed by `sls invoke local`.
@@ -7,6 +8,8 @@ import type { Config } from '../config/config';
 export type DependencyProvider<T> = {
   create: (config: Config) => T;
   close?: () => Promise<void>;
+  /** The dependency its value talks to, which the routes of a function naming it must declare (RouteSpec `uses`). */
+  reaches?: Dependency;
 };
 
 export type Providers = Record<string, DependencyProvider<unknown>>;

@@ -1,5 +1,6 @@
 import { Limits } from '../api/limits';
 import { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
+import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import { closeRedis, containerRedis } from './containerRedis';
 import type { DependencyProvider } from './dependencyProvider';
 
@@ -12,4 +13,5 @@ export const idempotencyProvider: DependencyProvider<IdempotencyStore> = {
       pendingSeconds: Limits.idempotencyKey.pendingSeconds,
     }),
   close: closeRedis,
+  reaches: Dependency.Redis,
 };

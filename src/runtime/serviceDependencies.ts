@@ -71,5 +71,6 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
     },
     allowedOrigins: (dependencies) => dependencies.config.CORS_ALLOWED_ORIGINS,
     closeWhenLocal: close,
+    reaches: Object.values(providers).flatMap((provider) => (provider.reaches ? [provider.reaches] : [])),
   };
 };

@@ -1,3 +1,4 @@
+import { Dependency } from '../lib/dependencies/dependencyUnavailableError';
 import { StatsStore } from '../lib/statistics/statsStore';
 import { logger } from '../platform/logging/logger';
 import { createReplicaWatch } from '../platform/redis/replicaWatch';
@@ -21,4 +22,5 @@ export const statsProvider: DependencyProvider<StatsStore> = {
       }),
     }),
   close: closeRedis,
+  reaches: Dependency.Redis,
 };

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { HttpFunction, HttpMethod, RouteTag, type RouteSpec } from '../../src/api/routeSpec';
+import { Dependency } from '../../src/lib/dependencies/dependencyUnavailableError';
 import { serviceUnavailable } from '../../src/http/httpErrors';
 import { httpFunction } from '../../src/http/httpFunction';
 import { jsonResponse } from '../../src/http/jsonResponse';
@@ -17,6 +18,7 @@ const route = {
   summary: 'things',
   body: { schema: z.strictObject({ count: z.int().min(1), fail: z.boolean().optional() }), required: true },
   idempotent: true,
+  uses: [Dependency.Redis],
   responses: {},
 } as const satisfies RouteSpec;
 
@@ -121,6 +123,7 @@ describe('the Idempotency-Key middleware with a real Redis', () => {
     await own.server.restart(async () => {
       const response = await call('{"count": 1}', 'k-5');
       expect(response.statusCode).toBe(503);
+      expect(response.headers?.['retry-after']).toBe('5');
       expect(JSON.parse(response.body)).toEqual({ error: expect.stringMatching(/nothing was queued/) });
     });
     expect(enqueued).toBe(0);

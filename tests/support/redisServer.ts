@@ -24,6 +24,11 @@ export type RedisServerHandle = {
    * even when `whileDown` throws.
    */
   restart(whileDown?: () => Promise<unknown>): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP: its sockets stay open and nothing answers, as with a host that hangs), runs
+   * `whilePaused`, then lets it go on (SIGCONT), even when `whilePaused` throws.
+   */
+  pause(whilePaused: () => Promise<unknown>): Promise<void>;
 };
 
 export type StartRedisServerOptions = {
@@ -172,6 +177,16 @@ export const startRedisServer = async (options: StartRedisServerOptions = {}): P
       if (ownsDir) {
         tempDirs.delete(dir);
         await rm(dir, { recursive: true, force: true });
+      }
+    },
+    pause: async (whilePaused) => {
+      const proc = child;
+      if (!proc) throw new Error(`redis-server on port ${port} is not running`);
+      proc.kill('SIGSTOP');
+      try {
+        await whilePaused();
+      } finally {
+        proc.kill('SIGCONT');
       }
     },
     restart: async (whileDown) => {

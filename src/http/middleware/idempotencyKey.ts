@@ -44,7 +44,10 @@ export const idempotencyKey = (
       result = await store().claim(scope, key, fingerprint);
     } catch (error) {
       logger.error('Idempotency-Key could not be checked', error instanceof Error ? error : String(error));
-      throw serviceUnavailable(`The ${IDEMPOTENCY_KEY_HEADER} cannot be checked right now; nothing was queued. Try again.`);
+      throw serviceUnavailable(
+        `The ${IDEMPOTENCY_KEY_HEADER} cannot be checked right now; nothing was queued. Try again.`,
+        error,
+      );
     }
     if (result.outcome === ClaimOutcome.Claimed) {
       claims.set(request, result.claim);

@@ -9,11 +9,16 @@ const isExposed = (error: unknown): error is ExposedError => {
   return typeof statusCode === 'number' && (expose === true || (expose === undefined && statusCode < 500));
 };
 
-/** middy's JSON parser answers 415 for both a wrong content type and a broken body; a broken body is a 400. */
+/**
+ * middy's JSON parser answers a wrong content type (415), a broken body and a key that could pollute prototypes
+ * (`__proto__`, or `constructor` holding a `prototype`: 422); only the first is about the media type, the others are
+ * a bad body (400).
+ */
 const clientAnswer = (error: ExposedError): [number, string] => {
-  const cause = error.cause as { package?: string } | undefined;
+  const cause = error.cause as { package?: string; data?: unknown } | undefined;
   if (cause?.package !== JSON_PARSER_PACKAGE) return [error.statusCode, error.message];
   if (error.message.startsWith('Invalid or malformed JSON')) return [400, 'Request body is not valid JSON'];
+  if (error.message.startsWith('Forbidden key')) return [400, `Request body has a forbidden key: ${String(cause.data)}`];
   return [415, 'Unsupported Media Type: send the body as application/json'];
 };
 

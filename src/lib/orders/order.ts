@@ -1,16 +1,32 @@
 import * as z from 'zod';
 import { toCents } from '../money';
 
+// The float noise of a decimal amount (1.15 * 100 = 114.99999999999999) is relative to its size; anything further
+// from whole cents is a fraction of a cent, however small (1e-239 is not 0.00).
+const FLOAT_NOISE = 1e-12;
+
 const hasWholeCents = (amount: number): boolean => {
   try {
-    toCents(amount);
-    return true;
+    const scaled = amount * 100;
+    return Math.abs(scaled - toCents(amount)) <= Math.abs(scaled) * FLOAT_NOISE;
   } catch {
     return false;
   }
 };
 
-const amountSchema = z.number().refine(hasWholeCents, { message: 'expected an amount with at most 2 decimals' });
+/**
+ * Below ten million the float of a decimal amount is close enough to its cents for toCents to tell whole cents from
+ * fractions every time; above, some amounts with two decimals would read as fractions of a cent.
+ */
+const MAX_AMOUNT = 9_999_999.99;
+
+const amountSchema = z
+  .number()
+  .min(-MAX_AMOUNT, `expected an amount from -${MAX_AMOUNT} to ${MAX_AMOUNT}`)
+  .max(MAX_AMOUNT, `expected an amount from -${MAX_AMOUNT} to ${MAX_AMOUNT}`)
+  .refine(hasWholeCents, { message: 'expected an amount with at most 2 decimals' })
+  // What the refinement checks, for the OpenAPI document and its clients.
+  .meta({ multipleOf: 0.01 });
 
 // Only the shape is checked here; business rules (id prefixes, value > 0, totals) live in
 // validateOrder so that a well-formed but invalid order can still be counted against its user.

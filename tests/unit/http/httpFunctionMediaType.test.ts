@@ -73,6 +73,16 @@ describe('the media type of a JSON body (RFC 9110: case-insensitive, whitespace 
     expect(handled).toEqual([]);
   });
 
+  test.each([
+    ['{"count": 1, "__proto__": {"admin": true}}', '__proto__'],
+    ['{"count": 1, "x": {"constructor": {"prototype": {}}}}', 'constructor'],
+  ])('a key that could pollute prototypes (%s) is a 400 naming it, not a 415', async (body, key) => {
+    const response = await post({ 'content-type': 'application/json' }, body);
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toEqual({ error: `Request body has a forbidden key: ${key}` });
+    expect(handled).toEqual([]);
+  });
+
   test('a broken body under an upper-case media type is still a 400', async () => {
     const response = await post({ 'Content-Type': 'APPLICATION/JSON' }, '{"count": ');
     expect(response.statusCode).toBe(400);
