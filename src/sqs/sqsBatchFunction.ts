@@ -1,9 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { BatchOutcome, QueuedMessage } from '../lib/consumer/queuedMessage';
 import { logger } from '../platform/logging/logger';
 import { closeWhenLocal } from '../platform/closeWhenLocal';
+import { flushMetrics } from '../platform/metrics/flushMetrics';
+import { recordBatchMetrics } from './recordBatchMetrics';
 import { toQueuedMessage } from './toQueuedMessage';
 import { installSourceMappedStackTraces } from '../platform/sourceMappedStackTraces';
 import { unreplicatedOrdersMetric } from './unreplicatedOrdersMetric';
@@ -13,11 +16,14 @@ installSourceMappedStackTraces();
 export type SqsBatchFunctionOptions = {
   /** What `sls invoke local` must close so the process can exit. */
   closeWhenLocal: () => Promise<void>;
+  /** The container's metrics: each batch's figures, written once per invocation. */
+  metrics: () => Metrics;
 };
 
 /**
  * The Lambda handler of an SQS event source with `ReportBatchItemFailures`: the records become queue-neutral
- * messages, the batch is processed, one structured line is logged, and only the messages to retry are reported.
+ * messages, the batch is processed, one structured line is logged, its figures become metrics, and only the messages to
+ * retry are reported.
  */
 export const sqsBatchFunction = (
   processBatch: (messages: QueuedMessage[]) => Promise<BatchOutcome>,
@@ -26,15 +32,18 @@ export const sqsBatchFunction = (
   middy<SQSEvent, SQSBatchResponse>(async (event: SQSEvent, context: Context) => {
     const started = performance.now();
     const outcome = await processBatch(event.Records.map(toQueuedMessage));
+    const durationMs = Math.round((performance.now() - started) * 10) / 10;
+    recordBatchMetrics(options.metrics(), outcome, durationMs);
     const fields = {
       messages: event.Records.length,
       recorded: outcome.recorded,
+      failed: outcome.failed,
       duplicates: outcome.duplicates,
       dead_lettered: outcome.deadLettered,
       unreplicated: outcome.unreplicated,
       retried: outcome.retryMessageIds.length,
       log_error: outcome.logError,
-      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+      duration_ms: durationMs,
     };
     if (outcome.unreplicated > 0) {
       logger.warn('batch', { ...fields, ...unreplicatedOrdersMetric(outcome.unreplicated, context.functionName) });
@@ -43,4 +52,5 @@ export const sqsBatchFunction = (
     return { batchItemFailures: outcome.retryMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
   })
     .use(injectLambdaContext(logger))
+    .use(flushMetrics(options.metrics))
     .use(closeWhenLocal(options.closeWhenLocal));
