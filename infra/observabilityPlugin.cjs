@@ -49,7 +49,7 @@ class ObservabilityPlugin {
       logRetentionInDays: provider.logRetentionInDays,
     };
     Object.assign(Resources, observabilityAlarms(stack, Resources), accessLogResources(stack), {
-      Dashboard: dashboard(stack),
+      PipelineDashboard: dashboard(stack),
     });
     deployment.Properties.StageDescription = {
       ...deployment.Properties.StageDescription,
