@@ -93,19 +93,16 @@ const functionsWithErrorsAlarm = (resources) =>
 /** The alarms: the API's 5XX rate and p99 latency, each function's errors, the consumer's handed-back batches. */
 const observabilityAlarms = (stack, resources) => {
   const alarms = {
-    Api5xxRateAlarm: alarm(
-      `More than ${Thresholds.api5xxRate * 100}% of API requests failed with 5XX in two of three minutes`,
-      {
-        Namespace: 'AWS/ApiGateway',
-        MetricName: '5XXError',
-        Dimensions: apiDimensions(stack),
-        Statistic: 'Average',
-        Period: 60,
-        EvaluationPeriods: 3,
-        DatapointsToAlarm: 2,
-        Threshold: Thresholds.api5xxRate,
-      },
-    ),
+    Api5xxRateAlarm: alarm(`More than ${Thresholds.api5xxRate * 100}% of API requests failed with 5XX in two of three minutes`, {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5XXError',
+      Dimensions: apiDimensions(stack),
+      Statistic: 'Average',
+      Period: 60,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
+      Threshold: Thresholds.api5xxRate,
+    }),
     ApiLatencyP99Alarm: alarm(`The API's p99 latency was above ${Thresholds.apiP99LatencyMs} ms for five minutes`, {
       Namespace: 'AWS/ApiGateway',
       MetricName: 'Latency',
@@ -132,15 +129,18 @@ const observabilityAlarms = (stack, resources) => {
   const watched = functionsWithErrorsAlarm(resources);
   for (const id of stack.functionIds) {
     if (watched.has(id)) continue;
-    alarms[`${id.replace(/LambdaFunction$/, '')}ErrorsAlarm`] = alarm(`${id} failed invocations (an error its handler did not answer)`, {
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Dimensions: [{ Name: 'FunctionName', Value: ref(id) }],
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 0,
-    });
+    alarms[`${id.replace(/LambdaFunction$/, '')}ErrorsAlarm`] = alarm(
+      `${id} failed invocations (an error its handler did not answer)`,
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: ref(id) }],
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+      },
+    );
   }
   return alarms;
 };

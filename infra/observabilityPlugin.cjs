@@ -42,8 +42,9 @@ class ObservabilityPlugin {
       functionIds: Object.keys(Resources).filter((id) => Resources[id].Type === 'AWS::Lambda::Function'),
       // ElastiCache names a group's nodes <group>-001, -002, ...; its metrics are per node.
       redisNodes: redisGroup
-        ? Array.from({ length: redisGroup.Properties.NumCacheClusters }, (_, index) =>
-            `\${${REDIS_GROUP}}-${String(index + 1).padStart(3, '0')}`,
+        ? Array.from(
+            { length: redisGroup.Properties.NumCacheClusters },
+            (_, index) => `\${${REDIS_GROUP}}-${String(index + 1).padStart(3, '0')}`,
           )
         : [],
       logRetentionInDays: provider.logRetentionInDays,
