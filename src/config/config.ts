@@ -88,6 +88,8 @@ const environmentSchema = z.object({
   SERVICE_NAME: z.string().default('sqs-orders'),
   /** The CloudWatch namespace of the pipeline's metrics: one per stage, so stages sharing an account stay apart. */
   POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).default('sqs-orders/local'),
+  /** Where Lambda's X-Ray daemon listens (set by Lambda when tracing is on); unset, nothing is sent. */
+  AWS_XRAY_DAEMON_ADDRESS: emptyAsUnset(z.string().optional()),
   /** Origins whose pages may call the API from a browser (CORS). */
   CORS_ALLOWED_ORIGINS: originListSchema.default([]),
 });

@@ -6,6 +6,8 @@ import type { BatchOutcome, QueuedMessage } from '../lib/consumer/queuedMessage'
 import { logger } from '../platform/logging/logger';
 import { closeWhenLocal } from '../platform/closeWhenLocal';
 import { flushMetrics } from '../platform/metrics/flushMetrics';
+import type { InvocationTrace } from '../platform/tracing/invocationTrace';
+import { traceInvocation } from '../platform/tracing/traceInvocation';
 import { recordBatchMetrics } from './recordBatchMetrics';
 import { toQueuedMessage } from './toQueuedMessage';
 import { installSourceMappedStackTraces } from '../platform/sourceMappedStackTraces';
@@ -18,6 +20,8 @@ export type SqsBatchFunctionOptions = {
   closeWhenLocal: () => Promise<void>;
   /** The container's metrics: each batch's figures, written once per invocation. */
   metrics: () => Metrics;
+  /** The container's trace writer: each batch's size, outcome and Redis time as annotations. */
+  trace: () => InvocationTrace;
 };
 
 /**
@@ -34,6 +38,13 @@ export const sqsBatchFunction = (
     const outcome = await processBatch(event.Records.map(toQueuedMessage));
     const durationMs = Math.round((performance.now() - started) * 10) / 10;
     recordBatchMetrics(options.metrics(), outcome, durationMs);
+    options.trace().annotate({
+      batch_size: event.Records.length,
+      orders_recorded: outcome.recorded,
+      duplicates: outcome.duplicates,
+      dead_lettered: outcome.deadLettered,
+      handed_back: outcome.retryMessageIds.length,
+    });
     const fields = {
       messages: event.Records.length,
       recorded: outcome.recorded,
@@ -52,5 +63,6 @@ export const sqsBatchFunction = (
     return { batchItemFailures: outcome.retryMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
   })
     .use(injectLambdaContext(logger))
+    .use(traceInvocation(options.trace, 'batch'))
     .use(flushMetrics(options.metrics))
     .use(closeWhenLocal(options.closeWhenLocal));
