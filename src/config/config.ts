@@ -86,6 +86,10 @@ const environmentSchema = z.object({
   REDIS_WAIT_REPLICAS: emptyAsUnset(z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0)),
   REDIS_WAIT_TIMEOUT_MS: emptyAsUnset(z.coerce.number().int('must be a whole number').positive('must be positive').default(500)),
   SERVICE_NAME: z.string().default('sqs-orders'),
+  /** The CloudWatch namespace of the pipeline's metrics: one per stage, so stages sharing an account stay apart. */
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).default('sqs-orders/local'),
+  /** Where Lambda's X-Ray daemon listens (set by Lambda when tracing is on); unset, nothing is sent. */
+  AWS_XRAY_DAEMON_ADDRESS: emptyAsUnset(z.string().optional()),
   /** Origins whose pages may call the API from a browser (CORS). */
   CORS_ALLOWED_ORIGINS: originListSchema.default([]),
 });

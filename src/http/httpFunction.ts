@@ -10,6 +10,8 @@ import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import { logger } from '../platform/logging/logger';
 import { notFound } from './httpErrors';
 import { accessLog } from './middleware/accessLog';
+import type { InvocationTrace } from '../platform/tracing/invocationTrace';
+import { traceRequest } from './middleware/traceRequest';
 import { dependencyUnavailable } from './middleware/dependencyUnavailable';
 import { closeWhenLocal } from '../platform/closeWhenLocal';
 import { cors } from './middleware/cors';
@@ -50,6 +52,8 @@ export type FunctionDependencies<D> = {
   closeWhenLocal?: () => Promise<void>;
   /** The dependencies the function's providers reach; when given, its routes must declare exactly these in `uses`. */
   reaches?: readonly Dependency[];
+  /** Where each request's route and status go in its X-Ray trace; untraced when absent. */
+  trace?: () => InvocationTrace;
 };
 
 const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) => boolean, what: string): boolean => {
@@ -59,16 +63,16 @@ const sameForAll = <R extends RouteSpec>(routes: readonly R[], has: (route: R) =
 };
 
 /**
- * The Lambda handler of one function of the route list: middy with the access log, Powertools' request context,
- * CORS headers for the allowed origins, a redirect for a page's URL with a trailing slash, middy's error handler (only
- * errors below 500, and our 503s, reach the client), the body limit, JSON parsing and the admin token where the routes
- * ask for them, the Idempotency-Key for idempotent routes, then the route's input parsed with its schemas and its
- * implementation.
+ * The Lambda handler of one function of the route list: middy with the access log, Powertools' request context, the
+ * request's X-Ray subsegment (route and status), CORS headers for the allowed origins, a redirect for a page's URL with
+ * a trailing slash, middy's error handler (only errors below 500, and our 503s, reach the client), the body limit, JSON
+ * parsing and the admin token where the routes ask for them, the Idempotency-Key for idempotent routes, then the
+ * route's input parsed with its schemas and its implementation.
  */
 export const httpFunction = <R extends RouteSpec, D>(
   routes: readonly R[],
   implementations: RouteImplementations<R, D>,
-  { dependencies, adminToken, idempotencyStore, allowedOrigins, closeWhenLocal: close, reaches }: FunctionDependencies<D>,
+  { dependencies, adminToken, idempotencyStore, allowedOrigins, closeWhenLocal: close, reaches, trace }: FunctionDependencies<D>,
 ) => {
   const uses = usedDependencies(routes, reaches);
   const byKey = new Map<string, [R, RouteImplementation<R, D>]>(
@@ -86,9 +90,9 @@ export const httpFunction = <R extends RouteSpec, D>(
   };
 
   const maxBodyBytes = Math.max(...routes.map((route) => route.body?.maxBytes ?? Limits.defaultBodyBytes));
-  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>(dispatch)
-    .use(injectLambdaContext(logger))
-    .use(accessLog())
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>(dispatch).use(injectLambdaContext(logger)).use(accessLog());
+  if (trace) handler.use(traceRequest(trace));
+  handler
     .use(cors(() => (allowedOrigins ? allowedOrigins(dependencies()) : [])))
     .use(
       httpErrorHandler({

@@ -1,6 +1,7 @@
 import type { FunctionDependencies } from '../http/httpFunction';
 import { requireSetting, type Config } from '../config/config';
 import { containerConfig } from './containerConfig';
+import { containerTrace } from './containerTrace';
 import type { IdempotencyStore } from '../lib/idempotency/idempotencyStore';
 import type { Provided, Providers } from './dependencyProvider';
 
@@ -72,5 +73,6 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
     allowedOrigins: (dependencies) => dependencies.config.CORS_ALLOWED_ORIGINS,
     closeWhenLocal: close,
     reaches: Object.values(providers).flatMap((provider) => (provider.reaches ? [provider.reaches] : [])),
+    trace: containerTrace,
   };
 };

@@ -101,7 +101,10 @@ describe('consumeOrders handler against a real Redis', () => {
       String(centsOf(orders.filter((_, index) => index !== 1))),
     );
     expect((await logLines()).map((line) => line.message_id).sort()).toEqual(records.map((r) => r.messageId).sort());
-    const batchLine = JSON.parse(stdoutLines.at(-1) ?? '{}');
+    const batchLine = stdoutLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.message === 'batch')
+      .at(-1);
     expect(batchLine).toMatchObject({ level: 'INFO', message: 'batch', messages: 3, recorded: 3, retried: 0 });
   });
 

@@ -111,6 +111,7 @@ describe('processOrderBatch with the real statistics store', () => {
     expect(outcome).toEqual({
       retryMessageIds: [],
       recorded: 7,
+      failed: failed.length,
       duplicates: 0,
       deadLettered: malformed.length,
       unreplicated: 0,

@@ -23,6 +23,7 @@ export const processOrderBatch = async (
   return {
     retryMessageIds: [...deadLettered.retryMessageIds, ...recorded.retryMessageIds],
     recorded: recorded.recorded,
+    failed: recorded.failed,
     duplicates: recorded.duplicates,
     unreplicated: recorded.unreplicated,
     deadLettered: deadLettered.deadLettered,

@@ -13,7 +13,10 @@ export type QueuedMessage = {
 export type BatchOutcome = {
   /** Ids to hand back to the queue for another delivery. */
   retryMessageIds: string[];
+  /** Orders counted in the statistics, valid or failed. */
   recorded: number;
+  /** Of those, the orders that broke a business rule (counted as failed orders). */
+  failed: number;
   duplicates: number;
   deadLettered: number;
   /** Acknowledged on the primary alone: no replica confirmed them within the wait, on their last waiting delivery. */

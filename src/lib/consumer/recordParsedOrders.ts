@@ -13,10 +13,11 @@ export const recordParsedOrders = async (
   parsed: readonly ParsedOrder[],
   deps: Pick<OrderBatchDependencies, 'recordOutcomes'>,
   log: BatchLog,
-): Promise<{ retryMessageIds: string[]; recorded: number; duplicates: number; unreplicated: number }> => {
+): Promise<{ retryMessageIds: string[]; recorded: number; failed: number; duplicates: number; unreplicated: number }> => {
   const results = await deps.recordOutcomes(parsed.map(({ decided }) => decided.outcome));
   const retryMessageIds: string[] = [];
   let recorded = 0;
+  let failed = 0;
   let duplicates = 0;
   let unreplicated = 0;
   parsed.forEach(({ message, decided, orderId, userId }, index) => {
@@ -54,6 +55,7 @@ export const recordParsedOrders = async (
     if (outcome.valid) {
       log.add('info', 'Order processed', { ...fields, order_value_cents: outcome.valueCents, month: outcome.month });
     } else {
+      failed += 1;
       log.add('warn', `Order failed validation: ${decided.failureReason}`, {
         ...fields,
         defect: decided.defect,
@@ -61,5 +63,5 @@ export const recordParsedOrders = async (
       });
     }
   });
-  return { retryMessageIds, recorded, duplicates, unreplicated };
+  return { retryMessageIds, recorded, failed, duplicates, unreplicated };
 };

@@ -1,5 +1,7 @@
 import { processOrderBatch } from '../../../src/lib/consumer/processOrderBatch';
 import { closeOrderBatchDependencies, orderBatchDependencies } from '../../../src/runtime/orderBatchDependencies';
+import { containerMetrics } from '../../../src/runtime/containerMetrics';
+import { containerTrace } from '../../../src/runtime/containerTrace';
 import { sqsBatchFunction } from '../../../src/sqs/sqsBatchFunction';
 import { consumerFaultInjection } from './consumerFaultInjection';
 
@@ -14,5 +16,5 @@ export const handler = sqsBatchFunction(
     const outcome = await processOrderBatch(messages, faults.dependencies(orderBatchDependencies()));
     return { ...outcome, retryMessageIds: await faults.retryMessageIds(outcome) };
   },
-  { closeWhenLocal: closeOrderBatchDependencies },
+  { closeWhenLocal: closeOrderBatchDependencies, metrics: containerMetrics, trace: containerTrace },
 );

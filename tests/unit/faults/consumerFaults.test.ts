@@ -93,7 +93,14 @@ describe('consumerFaultInjection', () => {
     const original = deps();
     expect(injection.dependencies(original)).toBe(original);
     expect(
-      await injection.retryMessageIds({ retryMessageIds: ['m1'], recorded: 1, duplicates: 0, deadLettered: 0, unreplicated: 0 }),
+      await injection.retryMessageIds({
+        retryMessageIds: ['m1'],
+        recorded: 1,
+        failed: 0,
+        duplicates: 0,
+        deadLettered: 0,
+        unreplicated: 0,
+      }),
     ).toEqual(['m1']);
   });
 
@@ -118,7 +125,14 @@ describe('consumerFaultInjection', () => {
     const original = deps();
     expect(injection.dependencies(original)).toBe(original);
     expect(
-      await injection.retryMessageIds({ retryMessageIds: [], recorded: 2, duplicates: 0, deadLettered: 0, unreplicated: 0 }),
+      await injection.retryMessageIds({
+        retryMessageIds: [],
+        recorded: 2,
+        failed: 0,
+        duplicates: 0,
+        deadLettered: 0,
+        unreplicated: 0,
+      }),
     ).toEqual(['m0', 'm1']);
     expect(JSON.parse(await readFile(injectedFaultsPath(faultsFile), 'utf8'))).toMatchObject({
       fault: 'lost_ack',
