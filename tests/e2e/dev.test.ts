@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { esbuildOptionsOf, functionBundle } from '../../scripts/dev/functionBundles';
@@ -23,6 +24,28 @@ const originalBundle = async () => {
   const config = await serverlessFunctions(PROJECT_DIR, env.stage);
   const functions = config.entries.get(HANDLER) ?? [];
   return functionBundle(PROJECT_DIR, HANDLER, functions, esbuildOptionsOf(config.esbuild, config.runtime));
+};
+
+/**
+ * apiInfo's archive as `sls package` makes it for the stage, in a directory of the test's own: the deploy's
+ * .serverless directory is not the test's to read, since other projects' runs package over it.
+ */
+const packagedScripts = async (): Promise<Record<string, string>> => {
+  const packageDir = await mkdtemp(join(tmpdir(), 'sqs-orders-dev-package-'));
+  try {
+    const { NODE_OPTIONS: _jestsOwn, ...inherited } = process.env;
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        'npx',
+        ['--no-install', 'sls', 'package', '--stage', env.stage, '--package', packageDir],
+        { cwd: PROJECT_DIR, env: inherited, maxBuffer: 16 * 1024 * 1024 },
+        (error) => (error ? reject(error) : resolve()),
+      ),
+    );
+    return await zipScripts(join(packageDir, 'apiInfo.zip'));
+  } finally {
+    await rm(packageDir, { recursive: true, force: true });
+  }
 };
 
 /** Puts the real project's apiInfo back on the emulator, whatever the dev watcher did or failed to do. */
@@ -63,16 +86,16 @@ describe('npm run dev: a saved handler is served by the emulator within 5 s', ()
     await scratch?.remove();
   }, 60_000);
 
-  test('the watcher bundles a function as the deploy packaged it (.serverless/apiInfo.zip)', async () => {
+  test('the watcher bundles a function as `sls package` packages it', async () => {
     const bundle = await originalBundle();
-    const deployed = await zipScripts(join(PROJECT_DIR, '.serverless', 'apiInfo.zip'));
+    const deployed = await packagedScripts();
     const scripts = Object.fromEntries(
       bundle.files.filter((file) => file.name.endsWith('.js')).map((file) => [file.name, Buffer.from(file.contents).toString()]),
     );
     await bundle.dispose();
     expect(Object.keys(scripts)).toEqual([HANDLER.replace(/\.ts$/, '.js')]);
     expect(scripts).toEqual(deployed);
-  }, 60_000);
+  }, 180_000);
 
   test('an edited answer is served, then the original again; only that function is updated', async () => {
     const file = join(scratch.dir, HANDLER);

@@ -18,7 +18,7 @@ const hasWholeCents = (amount: number): boolean => {
  * Below ten million the float of a decimal amount is close enough to its cents for toCents to tell whole cents from
  * fractions every time; above, some amounts with two decimals would read as fractions of a cent.
  */
-const MAX_AMOUNT = 9_999_999.99;
+export const MAX_AMOUNT = 9_999_999.99;
 
 const amountSchema = z
   .number()
