@@ -86,6 +86,23 @@ const environmentSchema = z.object({
   REDIS_WAIT_REPLICAS: emptyAsUnset(z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0)),
   REDIS_WAIT_TIMEOUT_MS: emptyAsUnset(z.coerce.number().int('must be a whole number').positive('must be positive').default(500)),
   SERVICE_NAME: z.string().default('sqs-orders'),
+  /** What API Gateway checks besides the API key on an AWS stage; unset on the local stage. */
+  API_AUTHORIZER: emptyAsUnset(z.enum(['jwt', 'iam']).optional()),
+  /** The JWT authorizer's OIDC issuer (the `iss` of its tokens) and the audiences it accepts, comma-separated. */
+  JWT_ISSUER: emptyAsUnset(z.url({ protocol: /^https?$/ }).optional()),
+  JWT_AUDIENCE: emptyAsUnset(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((audience) => audience.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  ),
+  /** Where the issuer publishes its keys; by default `<issuer>/.well-known/jwks.json`. */
+  JWT_JWKS_URI: emptyAsUnset(z.url({ protocol: /^https?$/ }).optional()),
   /** Origins whose pages may call the API from a browser (CORS). */
   CORS_ALLOWED_ORIGINS: originListSchema.default([]),
 });
