@@ -33,7 +33,8 @@ export const authorizeBearerToken = async (
   try {
     claims = await verify(token);
   } catch (error) {
-    logger.info('Refused: the token did not verify', { reason: error instanceof Error ? error.name : String(error) });
+    // The verifier's messages name the failed check and claim values, never the token or a key.
+    logger.info('Refused: the token did not verify', { reason: error instanceof Error ? error.message : String(error) });
     throw new Error(UNAUTHORIZED);
   }
   return {

@@ -36,26 +36,34 @@ describe("the JWT authorizer, against an issuer's keys served on a local port", 
       policyDocument: {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: 'arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/*/*' },
+          {
+            Effect: 'Allow',
+            Action: 'execute-api:Invoke',
+            Resource: 'arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/*/*',
+          },
         ],
       },
       context: { sub: 'user-1', scope: 'orders:read' },
     });
   });
 
-  test.each([
+  const refused: [string, () => string | undefined][] = [
     ['no Authorization header', () => undefined],
     ['an empty bearer', () => 'Bearer '],
     ['a token without the Bearer scheme', () => issuer.token({ sub: 'u', aud: AUDIENCE, exp: now() + 300 })],
     ['an expired token', () => bearer(issuer.token({ sub: 'u', aud: AUDIENCE, exp: now() - 60, iat: now() - 600 }))],
-    ['a token signed with another key', () => bearer(issuer.token({ sub: 'u', aud: AUDIENCE, exp: now() + 300 }, newSigningKey()))],
+    [
+      'a token signed with another key',
+      () => bearer(issuer.token({ sub: 'u', aud: AUDIENCE, exp: now() + 300 }, newSigningKey())),
+    ],
     ['a token for another audience', () => bearer(issuer.token({ sub: 'u', aud: 'another-api', exp: now() + 300 }))],
     [
       'a token of another issuer',
       () => bearer(issuer.token({ iss: 'https://elsewhere.example.com', sub: 'u', aud: AUDIENCE, exp: now() + 300 })),
     ],
     ['a token that is not a JWT', () => 'Bearer not-a-jwt'],
-  ] as const)('%s: refused with Unauthorized (API Gateway answers 401)', async (_case, header) => {
+  ];
+  test.each(refused)('%s: refused with Unauthorized (API Gateway answers 401)', async (_case, header) => {
     await expect(handler(event(header()))).rejects.toThrow(/^Unauthorized$/);
   });
 });
