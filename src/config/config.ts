@@ -182,6 +182,17 @@ const cliEnvironmentSchema = z.object({
     .default('local'),
   /** For `clear` and `redrive`; unset, the CLI asks for it on a terminal. */
   SQS_ORDERS_ADMIN_TOKEN: emptyAsUnset(z.string().optional()),
+  /** An AWS stage's credentials (docs/AWS.md, "Authentication"): its API key and a token of its JWT authorizer. */
+  SQS_ORDERS_API_KEY: emptyAsUnset(z.string().optional()),
+  SQS_ORDERS_BEARER_TOKEN: emptyAsUnset(z.string().optional()),
+  /** Sign every request with the default AWS credentials (a stage with API_AUTHORIZER=iam). */
+  SQS_ORDERS_SIGV4: emptyAsUnset(
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
 });
 
 export type CliConfig = Readonly<z.infer<typeof cliEnvironmentSchema>>;
