@@ -141,10 +141,30 @@ const authorizerResources = (service, stage, auth) =>
       }
     : {};
 
+/**
+ * API Gateway answers an unsigned request to an AWS_IAM method with MISSING_AUTHENTICATION_TOKEN, which serverless.yml
+ * turns into its 404 for an unknown route (the route fallback serves every unknown path, so only IAM meets it): on an
+ * IAM stage it is AWS's 403 again, saying what is missing.
+ */
+const missingSignatureResponse = (auth) =>
+  auth.authorizer === 'iam'
+    ? {
+        GatewayResponseNoSuchRoute: {
+          Properties: {
+            StatusCode: '403',
+            ResponseTemplates: {
+              'application/json': '{"error":"Missing authentication: sign the request with SigV4 for execute-api"}',
+            },
+          },
+        },
+      }
+    : {};
+
 /** Adds the authorizer's resources to an AWS stage's `resources` (infra/awsResources.cjs). */
 const withApiAuthorization = (resources, settings, service) => ({
   ...resources,
   Resources: { ...resources.Resources, ...authorizerResources(service, settings.stage, settings.auth) },
+  extensions: { ...resources.extensions, ...missingSignatureResponse(settings.auth) },
 });
 
 module.exports = { authorizerSettings, authorizerFunctions, httpAuthorizer, withApiAuthorization };

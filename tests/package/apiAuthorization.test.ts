@@ -141,6 +141,15 @@ describe('the JWT authorizer (prod)', () => {
     expect(JSON.stringify(jwtTemplate.Resources.JwtAuthorizerRole)).not.toContain('secretsmanager');
   });
 
+  test("an unsigned request to the IAM stage is AWS's 403 saying so, not the 404 of an unknown route", () => {
+    expect(iamTemplate.Resources.GatewayResponseNoSuchRoute?.Properties).toMatchObject({
+      ResponseType: 'MISSING_AUTHENTICATION_TOKEN',
+      StatusCode: '403',
+      ResponseTemplates: { 'application/json': expect.stringContaining('sign the request with SigV4') },
+    });
+    expect(jwtTemplate.Resources.GatewayResponseNoSuchRoute?.Properties?.StatusCode).toBe('404');
+  });
+
   test('the IAM stage has no authorizer function', () => {
     expect(iamTemplate.Resources.JwtAuthorizerLambdaFunction).toBeUndefined();
     expect(iamTemplate.Resources.JwtApiAuthorizer).toBeUndefined();
