@@ -1,3 +1,4 @@
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SecretReadError } from './secretReader';
 
 /** How long the accepted values are reused before they are read again: a rotation is picked up within this time. */
@@ -13,19 +14,23 @@ export type SecretVersionFetcher = (secretId: string, version: SecretVersion) =>
 /** The values accepted now, current first; `now` only for tests of the cache. */
 export type AcceptedSecretValues = (now?: number) => Promise<readonly string[]>;
 
-const fetchFromSecretsManager: SecretVersionFetcher = async (secretId, version) => {
-  // Loaded on first use, as in secretReader.ts: evaluating the SDK is most of a bundle's start-up time.
-  const { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } = await import(
-    '@aws-sdk/client-secrets-manager'
-  );
-  try {
-    const client = new SecretsManagerClient({ maxAttempts: 3 });
-    const { SecretString: value } = await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: version }));
-    return value;
-  } catch (error) {
-    if (version === SecretVersion.Previous && error instanceof ResourceNotFoundException) return undefined;
-    throw error;
-  }
+/** Reads from Secrets Manager with one client per reader, made on the first read. */
+const secretsManagerFetcher = (): SecretVersionFetcher => {
+  let client: SecretsManagerClient | undefined;
+  return async (secretId, version) => {
+    // Loaded on first use, as in secretReader.ts: evaluating the SDK is most of a bundle's start-up time.
+    const sdk = await import('@aws-sdk/client-secrets-manager');
+    client ??= new sdk.SecretsManagerClient({ maxAttempts: 3 });
+    try {
+      const { SecretString: value } = await client.send(
+        new sdk.GetSecretValueCommand({ SecretId: secretId, VersionStage: version }),
+      );
+      return value;
+    } catch (error) {
+      if (version === SecretVersion.Previous && error instanceof sdk.ResourceNotFoundException) return undefined;
+      throw error;
+    }
+  };
 };
 
 /**
@@ -36,7 +41,7 @@ const fetchFromSecretsManager: SecretVersionFetcher = async (secretId, version) 
  */
 export const createRotatingSecretReader = (
   secretId: string,
-  fetchVersion: SecretVersionFetcher = fetchFromSecretsManager,
+  fetchVersion: SecretVersionFetcher = secretsManagerFetcher(),
 ): AcceptedSecretValues => {
   let cached: { values: Promise<readonly string[]>; readAt: number } | undefined;
   const read = async (): Promise<readonly string[]> => {
