@@ -9,7 +9,6 @@ type ObjectJsonSchema = JsonSchema & { properties?: Record<string, JsonSchema>; 
 
 export type OpenApiInfo = { title: string; version: string; description: string };
 
-
 /** Requests are documented as clients send them (before defaults and transforms), responses as they arrive. */
 const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
