@@ -80,9 +80,10 @@ run_prod_leg() {
   local issuer_port; issuer_port=$(free_port)
   export API_AUTHORIZER=jwt JWT_ISSUER="http://127.0.0.1:$issuer_port" JWT_AUDIENCE=sqs-orders-e2e
   export E2E_JWT_PRIVATE_KEY_FILE="$RUN_DIR/jwt-issuer.pem" E2E_JWT_ISSUER="$JWT_ISSUER" E2E_JWT_AUDIENCE="$JWT_AUDIENCE"
+  bash "$PROJECT_DIR/scripts/redis-tls.sh" start
+  # After the TLS Redis made the CA that NODE_EXTRA_CA_CERTS names, so Node finds the file it is told to load.
   node "$PROJECT_DIR/scripts/test-issuer.mjs" "$E2E_JWT_PRIVATE_KEY_FILE" "$issuer_port" &
   issuer_pid=$!
-  bash "$PROJECT_DIR/scripts/redis-tls.sh" start
   bash "$PROJECT_DIR/scripts/emulator.sh" start
   log "ministack-prod ready in $((SECONDS - started)) s"; started=$SECONDS
   bash "$PROJECT_DIR/scripts/deploy.sh"
