@@ -1,5 +1,7 @@
 // Everything serverless.yml needs for an AWS stage (any stage but `local`), as `${file(./infra/awsStage.cjs):<key>}`.
 // For the local stage every key is null (serverless then drops the property) or empty, so local stays as it was.
+const { authorizerFunctions, withApiAuthorization } = require('./apiAuthorization.cjs');
+const { withDataProtection } = require('./dataProtection.cjs');
 const { functionAccess } = require('./functionAccess.cjs');
 const { awsResources, secretArnOf } = require('./awsResources.cjs');
 const { StageSettingsError, stageSettings } = require('./stageSettings.cjs');
@@ -50,6 +52,7 @@ const LOCAL_VALUES = {
   logDir: null,
   keyPrefix: null,
   adminTokenSecretArn: null,
+  apiAuthorizer: null,
   redisAuthSecretArn: null,
   redisCluster: null,
   redisWaitReplicas: null,
@@ -84,6 +87,7 @@ module.exports = async ({ resolveVariable }) => {
     logDir: settings.emulator ? settings.emulator.logDir : settings.logMountPath,
     keyPrefix: settings.keyPrefix,
     adminTokenSecretArn: secretArnOf('AdminTokenSecret'),
+    apiAuthorizer: settings.auth.authorizer,
     redisAuthSecretArn: settings.redis ? settings.redis.authSecretArn : secretArnOf('RedisAuthTokenSecret'),
     redisCluster: String(settings.redis?.cluster ?? false),
     // A batch counts as recorded once this many replicas hold it (docs/AWS.md, "Durability policy").
@@ -99,8 +103,8 @@ module.exports = async ({ resolveVariable }) => {
     },
     stageThrottling: { rateLimit: settings.api.stageRateLimit, burstLimit: settings.api.stageBurstLimit },
     tracing: { lambda: true, apiGateway: true },
-    functions: functionSettings(settings),
-    resources: awsResources(settings, SERVICE),
+    functions: { ...functionSettings(settings), ...authorizerFunctions(settings.auth) },
+    resources: withApiAuthorization(withDataProtection(awsResources(settings, SERVICE), settings, SERVICE), settings, SERVICE),
     emulatorStages: settings.emulator ? ['local', settings.stage] : ['local'],
   };
 };

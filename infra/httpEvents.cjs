@@ -3,6 +3,8 @@
 const { buildSync } = require('esbuild');
 const Module = require('node:module');
 const path = require('node:path');
+const { httpAuthorizer } = require('./apiAuthorization.cjs');
+const { stageSettings } = require('./stageSettings.cjs');
 
 const projectDir = path.resolve(__dirname, '..');
 
@@ -22,13 +24,15 @@ const loadRoutes = () => {
   return bundle.exports.routes;
 };
 
-/** `/users/{user_id}/stats` → `users/{user_id}/stats`, as serverless writes http paths. */
-const httpEvent = (route, stage) => ({
+/**
+ * `/users/{user_id}/stats` → `users/{user_id}/stats`, as serverless writes http paths. Outside the local stage every
+ * route the list does not call public needs the API key (the usage plan) and the stage's authorizer.
+ */
+const httpEvent = (route, settings) => ({
   http: {
     path: route.path.replace(/^\//, ''),
     method: route.method.toLowerCase(),
-    // Outside the local stage, routes that write or expose queued bodies need an API key (see the usage plan).
-    ...(route.requiresApiKey && stage !== 'local' ? { private: true } : {}),
+    ...(settings && route.public !== true ? { private: true, authorizer: httpAuthorizer(settings.auth) } : {}),
   },
 });
 
@@ -46,12 +50,13 @@ const fallbackEvents = (routes) => {
 };
 
 module.exports = async ({ resolveVariable }) => {
-  const stage = await resolveVariable('sls:stage');
+  // Settings a stage refuses are reported by infra/awsStage.cjs's `check`, in one line; its routes stay as they are.
+  const settings = await stageSettings(resolveVariable).catch(() => undefined);
   const routes = loadRoutes();
   const events = {};
   for (const route of routes) {
     events[route.function] ??= [];
-    events[route.function].push(httpEvent(route, stage));
+    events[route.function].push(httpEvent(route, settings));
   }
   events[ROUTE_FALLBACK] = fallbackEvents(routes);
   return events;

@@ -3,13 +3,9 @@
 // Environment variables of the local workflow (ADMIN_TOKEN, REDIS_URL, LOG_DIR, KEY_PREFIX) are never read for an AWS
 // stage: a value left in a shell must not end up in a production template.
 
-class StageSettingsError extends Error {
-  constructor(message) {
-    super(message);
-    // serverless prints the stack of an error a variable source throws: the one line is all there is to say.
-    this.stack = `Error: ${message}`;
-  }
-}
+const { authorizerSettings } = require('./apiAuthorization.cjs');
+const { dataProtectionSettings } = require('./dataProtection.cjs');
+const { StageSettingsError } = require('./stageSettingsError.cjs');
 
 const DEFAULT_CONSUMER_MAX_CONCURRENCY = 5;
 const LOG_MOUNT_PATH = '/mnt/consumer-logs';
@@ -142,6 +138,8 @@ const awsSettings = (stage, env) => {
     // log goes to a host directory instead of the EFS mount.
     emulator: text(env, 'DEPLOY_AWS_STAGE_TO_EMULATOR') === 'true' ? { logDir: text(env, 'EMULATOR_LOG_DIR') } : undefined,
     logMountPath: LOG_MOUNT_PATH,
+    auth: authorizerSettings(env, text(env, 'DEPLOY_AWS_STAGE_TO_EMULATOR') === 'true'),
+    dataProtection: dataProtectionSettings(env),
   };
 };
 

@@ -20,6 +20,7 @@ log "static checks: biome, knip, tsc"
 (cd "$PROJECT_DIR" && npx --no-install biome check . && npx --no-install knip && npx --no-install tsc --noEmit)
 
 stop_leg() {
+  if [[ -n ${issuer_pid:-} ]]; then kill "$issuer_pid" 2>/dev/null || true; issuer_pid=""; fi
   bash "$PROJECT_DIR/scripts/emulator.sh" stop || true
   bash "$PROJECT_DIR/scripts/redis.sh" stop || true
   bash "$PROJECT_DIR/scripts/redis-tls.sh" stop || true
@@ -57,8 +58,10 @@ run_leg() {
   stop_leg
 }
 
-# run_prod_leg: stage prod, shaped as for AWS (VPC, ElastiCache, EFS, secrets, API key, alarms), deployed to
-# MiniStack, and the end-to-end pipeline and API key tests against it. MiniStack creates those resources but runs the
+# run_prod_leg: stage prod, shaped as for AWS (VPC, ElastiCache, EFS, secrets, API key, JWT authorizer, alarms),
+# deployed to MiniStack, and the end-to-end pipeline and authentication tests against it. MiniStack runs the JWT
+# authorizer; of AWS_IAM it checks only that an Authorization header is there, so the IAM stage is proven by the
+# template's assertions (tests/package/apiAuthorization.test.ts). MiniStack creates those resources but runs the
 # functions on the host: its ElastiCache reports REDIS_HOST:REDIS_PORT as the group's endpoint, here a TLS Redis with
 # a replica (the consumer WAITs for one), which gets the AUTH token the stack generated once it is deployed. It mounts
 # no EFS, so the consumer log goes to a host directory (EMULATOR_LOG_DIR), and it enforces no VPC (docs/DEVELOPING.md, Tests).
@@ -73,7 +76,14 @@ run_prod_leg() {
   mkdir -p "$EMULATOR_LOG_DIR"
   log "== ministack-prod: stage $STAGE on ports $EMULATOR_PORT (emulator), $REDIS_PORT and $REDIS_REPLICA_PORT (TLS Redis)"
   local started=$SECONDS
+  # The stage's JWT authorizer trusts an issuer of the run's own: its key signs the tests' tokens (docs/AWS.md).
+  local issuer_port; issuer_port=$(free_port)
+  export API_AUTHORIZER=jwt JWT_ISSUER="http://127.0.0.1:$issuer_port" JWT_AUDIENCE=sqs-orders-e2e
+  export E2E_JWT_PRIVATE_KEY_FILE="$RUN_DIR/jwt-issuer.pem" E2E_JWT_ISSUER="$JWT_ISSUER" E2E_JWT_AUDIENCE="$JWT_AUDIENCE"
   bash "$PROJECT_DIR/scripts/redis-tls.sh" start
+  # After the TLS Redis made the CA that NODE_EXTRA_CA_CERTS names, so Node finds the file it is told to load.
+  node "$PROJECT_DIR/scripts/test-issuer.mjs" "$E2E_JWT_PRIVATE_KEY_FILE" "$issuer_port" &
+  issuer_pid=$!
   bash "$PROJECT_DIR/scripts/emulator.sh" start
   log "ministack-prod ready in $((SECONDS - started)) s"; started=$SECONDS
   bash "$PROJECT_DIR/scripts/deploy.sh"
@@ -91,6 +101,7 @@ run_prod_leg() {
   log "ministack-prod: jest took $((SECONDS - started)) s"
   stop_leg
   unset E2E_API_KEY E2E_ADMIN_TOKEN E2E_STAGE NODE_EXTRA_CA_CERTS DEPLOY_AWS_STAGE_TO_EMULATOR EMULATOR_LOG_DIR REDIS_HOST
+  unset API_AUTHORIZER JWT_ISSUER JWT_AUDIENCE E2E_JWT_PRIVATE_KEY_FILE E2E_JWT_ISSUER E2E_JWT_AUDIENCE
 }
 
 for emulator in $TEST_EMULATORS; do

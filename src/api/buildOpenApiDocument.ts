@@ -1,14 +1,13 @@
 import * as z from 'zod';
+import { type ApiAuthorizer, routeSecurity, securitySchemes } from './authorization';
 import { documentedResponses } from './documentedResponses';
 import { guardJsonKeys, SAFE_JSON_VALUE, safeJsonValue } from './jsonKeyGuard';
-import { ADMIN_TOKEN_HEADER, RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
+import { RouteTag, type RouteResponse, type RouteSpec } from './routeSpec';
 
 type JsonSchema = { [key: string]: unknown };
 type ObjectJsonSchema = JsonSchema & { properties?: Record<string, JsonSchema>; required?: string[] };
 
 export type OpenApiInfo = { title: string; version: string; description: string };
-
-const ADMIN_TOKEN_SCHEME = 'adminToken';
 
 /** Requests are documented as clients send them (before defaults and transforms), responses as they arrive. */
 const toJsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
@@ -78,7 +77,7 @@ const operationId = ({ method, path }: RouteSpec) =>
     .map((word, index) => (index === 0 ? word : `${word[0]?.toUpperCase()}${word.slice(1)}`))
     .join('');
 
-const operation = (route: RouteSpec, now: Date) => {
+const operation = (route: RouteSpec, now: Date, authorizer: ApiAuthorizer | undefined) => {
   const examples = route.examples?.(now);
   const routeParameters = [
     ...parameters(route.pathParameters, 'path', examples?.path),
@@ -105,19 +104,25 @@ const operation = (route: RouteSpec, now: Date) => {
           },
         }
       : {}),
-    ...(route.requiresAdminToken ? { security: [{ [ADMIN_TOKEN_SCHEME]: [] }] } : {}),
+    ...routeSecurity(route, authorizer),
     responses: Object.fromEntries(Object.entries(responses).map(([status, response]) => [status, responseObject(response)])),
   };
 };
 
 /**
  * The OpenAPI 3.1 document of the routes, its examples built for `now`. Its server is relative (`.`, resolved against the document's own URL),
- * so "Try it out" works under any API Gateway stage prefix without knowing it.
+ * so "Try it out" works under any API Gateway stage prefix without knowing it. `authorizer` is the deployment's
+ * (none on the local stage, which asks for no credential but the admin token).
  */
-export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApiInfo, now = new Date()) => {
+export const buildOpenApiDocument = (
+  routes: readonly RouteSpec[],
+  info: OpenApiInfo,
+  now = new Date(),
+  authorizer?: ApiAuthorizer,
+) => {
   const paths: Record<string, Record<string, ReturnType<typeof operation>>> = {};
   for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route, now) };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route, now, authorizer) };
   }
   return {
     openapi: '3.1.0',
@@ -129,7 +134,7 @@ export const buildOpenApiDocument = (routes: readonly RouteSpec[], info: OpenApi
     paths,
     components: {
       schemas: { [SAFE_JSON_VALUE]: safeJsonValue },
-      securitySchemes: { [ADMIN_TOKEN_SCHEME]: { type: 'apiKey', in: 'header', name: ADMIN_TOKEN_HEADER } },
+      securitySchemes: securitySchemes(authorizer),
     },
   };
 };

@@ -92,14 +92,17 @@ export type RouteSpec = {
   examples?: (now: Date) => RouteExamples;
   /** Destructive routes: the `x-admin-token` header must match the stage's admin token. */
   requiresAdminToken?: boolean;
-  /** Routes that write or expose queued bodies: outside the local stage API Gateway demands an API key. */
-  requiresApiKey?: boolean;
   /**
    * The dependencies the route's function reaches (an idempotent route reaches Redis for its keys). While one cannot
    * be reached the route answers 503 with Retry-After (src/http/middleware/dependencyUnavailable.ts), and the OpenAPI
    * document lists that 503; the function's providers must reach exactly these (httpFunction checks it).
    */
   uses?: readonly Dependency[];
+  /**
+   * Answers anyone on every stage: the documentation, the health check and the pages (their data calls are not
+   * public). Every other route needs the API key and the stage's authorizer outside the local stage (docs/AWS.md).
+   */
+  public?: true;
   responses: Readonly<Record<number, RouteResponse>>;
 };
 

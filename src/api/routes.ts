@@ -85,6 +85,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/',
+    public: true,
     function: HttpFunction.ApiInfo,
     tag: RouteTag.Documentation,
     summary: 'Where to start: this service and its endpoints (the same as GET /api)',
@@ -93,6 +94,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/api',
+    public: true,
     function: HttpFunction.ApiInfo,
     tag: RouteTag.Documentation,
     summary: 'This service and its endpoints',
@@ -101,6 +103,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/health',
+    public: true,
     function: HttpFunction.Health,
     tag: RouteTag.Operations,
     summary: 'Whether Redis and the orders queue answer: 200, or 503 naming what is down',
@@ -126,7 +129,6 @@ export const routes = [
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
     examples: (now) => ({ body: { count: Limits.produceCount.default }, headers: exampleIdempotencyKey(now) }),
-    requiresApiKey: true,
     uses: [Dependency.Redis],
     responses: {
       200: { description: 'The orders sent, with their SQS message ids', json: produceResponse },
@@ -151,7 +153,6 @@ export const routes = [
     headers: idempotencyKeyHeaderSchema,
     idempotent: true,
     examples: (now) => ({ body: exampleOrder(now), headers: exampleIdempotencyKey(now) }),
-    requiresApiKey: true,
     uses: [Dependency.Redis],
     responses: {
       202: { description: 'Every order was queued; each with its SQS message id', json: ordersAcceptedResponse },
@@ -203,7 +204,6 @@ export const routes = [
     summary: "Delete this service's data (header x-admin-token)",
     description: "Deletes every key under the stage's prefix and nothing else.",
     requiresAdminToken: true,
-    requiresApiKey: true,
     uses: [Dependency.Redis],
     responses: {
       200: { description: 'How many keys were deleted', json: clearRedisDbResponse },
@@ -220,7 +220,6 @@ export const routes = [
     description: 'Peeks with a visibility timeout of 0, so the messages stay; on real SQS a peek raises their receive count.',
     query: deadLetterQueueQuerySchema,
     examples: () => ({ query: { limit: String(Limits.deadLetterPeekLimit.default) } }),
-    requiresApiKey: true,
     responses: { 200: { description: 'The count and the first messages', json: deadLetterQueueResponse }, 400: badRequest },
   },
   {
@@ -231,7 +230,6 @@ export const routes = [
     summary: 'Move the dead-letter queue back to the orders queue (header x-admin-token)',
     description: `Moves what the DLQ held when the call started, up to ${Limits.redriveMessagesPerCall} messages; a redriven order is counted once.`,
     requiresAdminToken: true,
-    requiresApiKey: true,
     responses: {
       200: { description: 'How many moved, failed and remain', json: redriveResponse },
       ...adminTokenRefusals,
@@ -324,6 +322,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/openapi.json',
+    public: true,
     function: HttpFunction.Docs,
     tag: RouteTag.Documentation,
     summary: 'This API described in OpenAPI 3.1',
@@ -332,6 +331,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/docs',
+    public: true,
     function: HttpFunction.Docs,
     tag: RouteTag.Documentation,
     summary: 'API documentation (Swagger UI, served by the service itself)',
@@ -340,6 +340,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/docs/{asset}',
+    public: true,
     function: HttpFunction.Docs,
     tag: RouteTag.Documentation,
     summary: "Swagger UI's script and style sheet",
@@ -351,6 +352,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/dashboard',
+    public: true,
     function: HttpFunction.Dashboard,
     tag: RouteTag.Documentation,
     summary: 'A live dashboard: totals, rankings, months and the consumer log',
@@ -359,6 +361,7 @@ export const routes = [
   {
     method: HttpMethod.Get,
     path: '/dashboard/{asset}',
+    public: true,
     function: HttpFunction.Dashboard,
     tag: RouteTag.Documentation,
     summary: "The dashboard's script and style sheet",

@@ -1,4 +1,5 @@
 import { ApiError, CliError } from './cliErrors';
+import type { RequestCredentials } from './requestCredentials';
 
 // API Gateway's answer for a route it does not know, whatever the method.
 const UNKNOWN_ROUTE_ERROR_TYPE = 'MissingAuthenticationTokenException';
@@ -23,16 +24,23 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-/** The deployed API, JSON in and out; an error status becomes an ApiError naming the request. */
-export const createApiClient = (baseUrl: string) => {
+/**
+ * The deployed API, JSON in and out; an error status becomes an ApiError naming the request. Every request carries
+ * the stage's `credentials` (none on the local stage).
+ */
+export const createApiClient = (baseUrl: string, credentials: RequestCredentials = async () => ({})) => {
   const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const request = `${method} ${path}`;
+    const url = new URL(`${baseUrl}${path}`);
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const own = body === undefined ? headers : { ...headers, 'content-type': 'application/json' };
+    const authentication = await credentials({ method, url, headers: own, ...(text === undefined ? {} : { body: text }) });
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, {
+      response = await fetch(url, {
         method,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...own, ...authentication },
+        body: text,
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
@@ -43,10 +51,10 @@ export const createApiClient = (baseUrl: string) => {
           : (cause?.code ?? cause?.message ?? String(error));
       throw new CliError(`${request}: no answer from ${baseUrl} (${reason})`);
     }
-    const text = await response.text();
-    const parsed = parseJson(text);
-    if (!response.ok) throw new ApiError(request, response.status, errorDetail(response, parsed, text));
-    if (parsed === undefined) throw new CliError(`${request}: the answer is not JSON: ${text.slice(0, 200)}`);
+    const answer = await response.text();
+    const parsed = parseJson(answer);
+    if (!response.ok) throw new ApiError(request, response.status, errorDetail(response, parsed, answer));
+    if (parsed === undefined) throw new CliError(`${request}: the answer is not JSON: ${answer.slice(0, 200)}`);
     return parsed as T;
   };
   return {

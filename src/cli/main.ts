@@ -17,6 +17,7 @@ import { statsCommand } from './commands/stats';
 import { urlCommand } from './commands/url';
 import { userCommand } from './commands/user';
 import { findApi } from './findApi';
+import { requestCredentials } from './requestCredentials';
 import { formatTable } from './formatting';
 
 const PROGRAM = 'npm run cli --';
@@ -47,6 +48,8 @@ const helpText = (): string =>
     'The API is SQS_ORDERS_API_URL when set, else the local deployment: ',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax shown to the user, not a template
     '  http://localhost:${EMULATOR_PORT:-4566}/restapis/sqs-orders-${STAGE:-local}/${STAGE:-local}/_user_request_',
+    'On an AWS stage: SQS_ORDERS_API_KEY, and SQS_ORDERS_BEARER_TOKEN (API_AUTHORIZER=jwt) or SQS_ORDERS_SIGV4=true',
+    '(API_AUTHORIZER=iam: signed with the default AWS credentials in AWS_REGION); see docs/AWS.md.',
     'Exit status: 0 done, 1 the API or the pipeline failed, 2 a wrong command line.',
   ].join('\n');
 
@@ -94,8 +97,9 @@ const run = async ([name, ...args]: string[]): Promise<void> => {
   // Asking for help never needs the API, whatever else the line holds.
   if (args.some((arg) => HELP_FLAGS.has(arg))) return standardOutput.line(commandHelpText(command));
   const { positionals, values } = parseCommandLine(command, args);
-  const adminToken = adminTokenFrom(getCliConfig().SQS_ORDERS_ADMIN_TOKEN, process.stdin, process.stderr);
-  const api = createApiClient(await findApi());
+  const config = getCliConfig();
+  const adminToken = adminTokenFrom(config.SQS_ORDERS_ADMIN_TOKEN, process.stdin, process.stderr);
+  const api = createApiClient(await findApi(), requestCredentials(config));
   await command.run({ api, adminToken, positionals, options: values, output: standardOutput });
 };
 

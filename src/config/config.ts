@@ -90,6 +90,23 @@ const environmentSchema = z.object({
   POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).default('sqs-orders/local'),
   /** Where Lambda's X-Ray daemon listens (set by Lambda when tracing is on); unset, nothing is sent. */
   AWS_XRAY_DAEMON_ADDRESS: emptyAsUnset(z.string().optional()),
+  /** What API Gateway checks besides the API key on an AWS stage; unset on the local stage. */
+  API_AUTHORIZER: emptyAsUnset(z.enum(['jwt', 'iam']).optional()),
+  /** The JWT authorizer's OIDC issuer (the `iss` of its tokens) and the audiences it accepts, comma-separated. */
+  JWT_ISSUER: emptyAsUnset(z.url({ protocol: /^https?$/ }).optional()),
+  JWT_AUDIENCE: emptyAsUnset(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((audience) => audience.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+  ),
+  /** Where the issuer publishes its keys; by default `<issuer>/.well-known/jwks.json`. */
+  JWT_JWKS_URI: emptyAsUnset(z.url({ protocol: /^https?$/ }).optional()),
   /** Origins whose pages may call the API from a browser (CORS). */
   CORS_ALLOWED_ORIGINS: originListSchema.default([]),
 });
@@ -169,6 +186,17 @@ const cliEnvironmentSchema = z.object({
     .default('local'),
   /** For `clear` and `redrive`; unset, the CLI asks for it on a terminal. */
   SQS_ORDERS_ADMIN_TOKEN: emptyAsUnset(z.string().optional()),
+  /** An AWS stage's credentials (docs/AWS.md, "Authentication"): its API key and a token of its JWT authorizer. */
+  SQS_ORDERS_API_KEY: emptyAsUnset(z.string().optional()),
+  SQS_ORDERS_BEARER_TOKEN: emptyAsUnset(z.string().optional()),
+  /** Sign every request with the default AWS credentials (a stage with API_AUTHORIZER=iam). */
+  SQS_ORDERS_SIGV4: emptyAsUnset(
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
 });
 
 export type CliConfig = Readonly<z.infer<typeof cliEnvironmentSchema>>;

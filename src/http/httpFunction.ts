@@ -42,8 +42,8 @@ export type RouteImplementations<R extends RouteSpec, D> = {
 export type FunctionDependencies<D> = {
   /** Built once per container, on the first request. */
   dependencies: () => D;
-  /** The admin token routes that require one compare against (undefined: the route is disabled). */
-  adminToken?: (dependencies: D) => Promise<string | undefined>;
+  /** The admin tokens routes that require one accept (none: the route is disabled). */
+  adminToken?: (dependencies: D) => Promise<readonly string[]>;
   /** Where routes marked `idempotent` keep their Idempotency-Key records. */
   idempotencyStore?: (dependencies: D) => IdempotencyStore;
   /** Origins whose pages may read the answers (CORS); none when absent. */
@@ -105,7 +105,7 @@ export const httpFunction = <R extends RouteSpec, D>(
   if (close) handler.use(closeWhenLocal(close));
   handler.use(httpBodyLimit(maxBodyBytes));
   if (sameForAll(routes, (route) => route.requiresAdminToken === true, 'require the admin token')) {
-    handler.use(requireAdminToken(async () => adminToken?.(dependencies())));
+    handler.use(requireAdminToken(async () => (await adminToken?.(dependencies())) ?? []));
   }
   if (sameForAll(routes, (route) => route.body !== undefined, 'take a body')) {
     if (routes.some((route) => route.body?.required === false)) handler.use(emptyBodyAsEmptyObject());

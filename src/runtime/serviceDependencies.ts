@@ -63,7 +63,7 @@ export const serviceFunctionOptions = <P extends Providers>(providers: P): Funct
     dependencies: get,
     // Only the functions that name the admin token provider have one to compare against.
     adminToken: async (dependencies) =>
-      (dependencies as Partial<Record<'adminToken', () => Promise<string | undefined>>>).adminToken?.(),
+      (await (dependencies as Partial<Record<'adminToken', () => Promise<readonly string[]>>>).adminToken?.()) ?? [],
     // Only the functions that name the idempotency provider have Idempotency-Key records.
     idempotencyStore: (dependencies) => {
       const store = (dependencies as Partial<Record<'idempotency', IdempotencyStore>>).idempotency;

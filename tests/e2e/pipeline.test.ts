@@ -5,7 +5,7 @@ import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
 
 const env = e2eEnvironment();
-const api = apiClient(env.apiUrl, { apiKey: env.apiKey });
+const api = apiClient(env.apiUrl, { apiKey: env.apiKey, bearerToken: env.bearerToken });
 const SEED = 20_260_101;
 const COUNT = 200;
 // A test may take as long as the function it calls may run (serverless.yml: 29 s for POST /produce, 10 s for the

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_DIR } from './support/projectDir';
-import { localPackageDir, templatePath } from './support/prodPackage';
+import { iamPackageDir, localPackageDir, templatePath } from './support/prodPackage';
 
 const run = promisify(execFile);
 /** Pinned in infra/requirements.txt and installed by scripts/install.sh. */
@@ -22,6 +22,10 @@ const lint = async (template: string) => {
 describe('cfn-lint', () => {
   test('finds nothing in the prod template', async () => {
     expect(await lint(templatePath())).toBe('');
+  }, 120_000);
+
+  test('finds nothing in the staging template (the IAM authorizer)', async () => {
+    expect(await lint(templatePath(iamPackageDir()))).toBe('');
   }, 120_000);
 
   test('finds nothing in the local template', async () => {

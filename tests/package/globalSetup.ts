@@ -12,6 +12,13 @@ const FAKE_SECRETS = {
   REDIS_URL: 'redis://:FAKE-REDIS-PASSWORD-7c1e5b@10.9.9.9:6379',
 };
 
+/** The prod stage is packaged with the JWT authorizer; tests/package/apiAuthorization.test.ts reads these back. */
+const JWT_STAGE = {
+  API_AUTHORIZER: 'jwt',
+  JWT_ISSUER: 'https://issuer.example.com/',
+  JWT_AUDIENCE: 'sqs-orders-api',
+};
+
 /** Runs `serverless package` for a stage, offline, into a directory of its own under the run's directory. */
 const packageStage = async (projectDir: string, stage: string, env: Record<string, string>): Promise<string> => {
   const runDir = process.env.RUN_DIR ?? join(projectDir, '.run', 'package');
@@ -27,17 +34,22 @@ const packageStage = async (projectDir: string, stage: string, env: Record<strin
 };
 
 /**
- * Packages the prod and the local stage once for every test of this project (it takes tens of seconds). The variable
- * that points the local stage at the reliability suite's fault-injecting consumer is set on purpose for prod: no other
- * stage may follow it; so are secrets of the local workflow, which no AWS stage may take.
+ * Packages the prod (JWT authorizer), staging (IAM) and local stages once for every test of this project (it takes
+ * tens of seconds). The variable that points the local stage at the reliability suite's fault-injecting consumer is
+ * set on purpose for prod: no other stage may follow it; so are secrets of the local workflow, which no AWS stage may
+ * take.
  */
 export default async function packageStages(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
   // One after the other: serverless-esbuild builds in the project's .esbuild directory, which two runs would share.
   const prod = await packageStage(projectConfig.rootDir, 'prod', {
     SQS_ORDERS_CONSUMER_ENTRY: 'tests/reliability/faultInjection/consumeOrdersWithFaults.handler',
     ...FAKE_SECRETS,
+    ...JWT_STAGE,
   });
+  // The other authorizer: IAM, the default, on a stage named like a second deployment of the same account.
+  const iam = await packageStage(projectConfig.rootDir, 'staging', {});
   const local = await packageStage(projectConfig.rootDir, 'local', {});
   process.env.PROD_PACKAGE_DIR = prod;
+  process.env.IAM_PACKAGE_DIR = iam;
   process.env.LOCAL_PACKAGE_DIR = local;
 }

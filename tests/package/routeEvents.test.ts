@@ -1,3 +1,4 @@
+import { requiresAuthentication } from '../../src/api/authorization';
 import { routes } from '../../src/api/routes';
 import { prodTemplate, type CloudFormationResource, type CloudFormationTemplate } from './support/prodPackage';
 
@@ -56,10 +57,8 @@ describe("serverless.yml's http events are the route list", () => {
     expect(fallbackMethods.every((method) => method.function === 'routeFallback' && !method.apiKeyRequired)).toBe(true);
   });
 
-  test('outside the local stage, exactly the routes that ask for an API key require one', () => {
-    const wanted = routes
-      .filter((route) => 'requiresApiKey' in route && route.requiresApiKey)
-      .map((route) => `${route.method} ${route.path}`);
+  test('outside the local stage, exactly the routes that are not public require an API key', () => {
+    const wanted = routes.filter((route) => requiresAuthentication(route)).map((route) => `${route.method} ${route.path}`);
     expect(
       methods
         .filter((method) => method.apiKeyRequired)

@@ -28,7 +28,7 @@ export const handler = httpFunction(
       const now = new Date();
       if (openApiDocument?.day !== dayOf(now)) {
         const info = { title: config.SERVICE_NAME, version: packageJson.version, description: DESCRIPTION };
-        openApiDocument = { day: dayOf(now), document: buildOpenApiDocument(routes, info, now) };
+        openApiDocument = { day: dayOf(now), document: buildOpenApiDocument(routes, info, now, config.API_AUTHORIZER) };
       }
       return jsonResponse(200, openApiDocument.document);
     },

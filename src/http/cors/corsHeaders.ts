@@ -1,8 +1,11 @@
 import { Limits } from '../../api/limits';
 import { ADMIN_TOKEN_HEADER } from '../../api/routeSpec';
 
-/** Request headers a front end may send: the body's type, the admin token, an API key, a retry's idempotency key. */
-const ALLOWED_REQUEST_HEADERS = ['content-type', ADMIN_TOKEN_HEADER, 'x-api-key', 'idempotency-key'];
+/**
+ * Request headers a front end may send: the body's type, the admin token, an API key, a bearer token (an AWS stage's
+ * JWT authorizer), a retry's idempotency key.
+ */
+const ALLOWED_REQUEST_HEADERS = ['content-type', ADMIN_TOKEN_HEADER, 'x-api-key', 'authorization', 'idempotency-key'];
 
 /** The headers that let the page at `origin` read a response (every answer varies with the Origin it was given). */
 export const corsResponseHeaders = (origin: string): Record<string, string> => ({

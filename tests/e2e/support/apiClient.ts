@@ -3,11 +3,18 @@ import { httpJson, type JsonResponse } from '../../support/httpJson';
 export type ApiResponse = Pick<JsonResponse, 'status' | 'contentType' | 'body'>;
 
 /**
- * The deployed API under its base URL, over the tests' one HTTP client. With an API key, every request carries it as
- * a client of an AWS stage would; a request's own headers come last, so a test can send another key or none.
+ * The deployed API under its base URL, over the tests' one HTTP client. With an API key and a bearer token, every
+ * request carries them as a client of an AWS stage would; a request's own headers come last, so a test can send
+ * another key or none.
  */
-export const apiClient = (baseUrl: string, { apiKey }: { apiKey?: string | undefined } = {}) => {
-  const keyHeader: Record<string, string> = apiKey === undefined ? {} : { 'x-api-key': apiKey };
+export const apiClient = (
+  baseUrl: string,
+  { apiKey, bearerToken }: { apiKey?: string | undefined; bearerToken?: string | undefined } = {},
+) => {
+  const keyHeader: Record<string, string> = {
+    ...(apiKey === undefined ? {} : { 'x-api-key': apiKey }),
+    ...(bearerToken === undefined ? {} : { authorization: `Bearer ${bearerToken}` }),
+  };
   const call = async (method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
     const { status, contentType, body } = await httpJson(method, `${baseUrl}${path}`, {
       rawBody: init.body,

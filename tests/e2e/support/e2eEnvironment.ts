@@ -1,3 +1,5 @@
+import { deployedIssuer, tokensOf } from './testTokens';
+
 /** Settings of the stack that scripts/test.sh deployed for this run. */
 export type E2eEnvironment = {
   apiUrl: string;
@@ -7,8 +9,10 @@ export type E2eEnvironment = {
   keyPrefix: string;
   /** `local`, or the AWS-shaped stage of the production-shaped leg (its own secrets, API key, TLS Redis). */
   stage: string;
-  /** The x-api-key of an AWS-shaped stage's write and DLQ routes; the local stage has none. */
+  /** The x-api-key of an AWS-shaped stage's routes that are not public; the local stage has none. */
   apiKey: string | undefined;
+  /** A valid bearer token of the stage's JWT authorizer (API_AUTHORIZER=jwt); none on the local stage. */
+  bearerToken: string | undefined;
   adminToken: string;
 };
 
@@ -16,6 +20,11 @@ const required = (name: string): string => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the end-to-end tests through 'npm test', which deploys a stack for them`);
   return value;
+};
+
+const validToken = (): string | undefined => {
+  const issuer = deployedIssuer();
+  return issuer === undefined ? undefined : tokensOf(issuer).valid();
 };
 
 const optional = (name: string): string | undefined => process.env[name] || undefined;
@@ -28,6 +37,7 @@ export const e2eEnvironment = (): E2eEnvironment => ({
   keyPrefix: required('E2E_KEY_PREFIX'),
   stage: optional('E2E_STAGE') ?? 'local',
   apiKey: optional('E2E_API_KEY'),
+  bearerToken: validToken(),
   // An AWS-shaped stage generates its token in Secrets Manager; the local stage's is fixed.
   adminToken: optional('E2E_ADMIN_TOKEN') ?? 'local-admin',
 });

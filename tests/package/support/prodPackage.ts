@@ -26,6 +26,16 @@ export const localPackageDir = (): string => {
   return dir;
 };
 
+/** The staging stage's package directory: an AWS stage with the default authorizer, IAM. */
+export const iamPackageDir = (): string => {
+  const dir = process.env.IAM_PACKAGE_DIR;
+  if (!dir) throw new Error('IAM_PACKAGE_DIR is not set: run this project through jest (its globalSetup packages staging)');
+  return dir;
+};
+
+export const templateIn = async (dir: string): Promise<CloudFormationTemplate> =>
+  JSON.parse(await readFile(templatePath(dir), 'utf8')) as CloudFormationTemplate;
+
 export const prodTemplateText = (): Promise<string> => readFile(templatePath(), 'utf8');
 
 export const prodTemplate = async (): Promise<CloudFormationTemplate> =>
