@@ -1,28 +1,10 @@
 // serverless.yml's `http` events, derived from the one route list (src/api/routes.ts): each function's events are
-// `${file(./infra/httpEvents.cjs):<function>}`. The route list is TypeScript, so it is bundled in memory by esbuild.
-const { buildSync } = require('esbuild');
-const Module = require('node:module');
-const path = require('node:path');
+// `${file(./infra/httpEvents.cjs):<function>}`. The route list is TypeScript (loadTypeScriptModule.cjs).
 const { httpAuthorizer } = require('./apiAuthorization.cjs');
+const { loadTypeScriptModule } = require('./loadTypeScriptModule.cjs');
 const { stageSettings } = require('./stageSettings.cjs');
 
-const projectDir = path.resolve(__dirname, '..');
-
-const loadRoutes = () => {
-  const entry = path.join(projectDir, 'src/api/routes.ts');
-  const { outputFiles } = buildSync({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'silent',
-  });
-  const bundle = new Module(entry);
-  bundle.paths = Module._nodeModulePaths(projectDir);
-  bundle._compile(outputFiles[0].text, entry);
-  return bundle.exports.routes;
-};
+const loadRoutes = () => loadTypeScriptModule('src/api/routes.ts').routes;
 
 /**
  * `/users/{user_id}/stats` → `users/{user_id}/stats`, as serverless writes http paths. Outside the local stage every

@@ -1,29 +1,10 @@
 // What an on-call engineer watches on an AWS stage, built from the compiled template itself (infra/observabilityPlugin.cjs
 // adds it): alarms on the API's 5XX rate and p99 latency, on every function's errors and on the consumer's handed-back
 // batches; a dashboard of the pipeline end to end; the API's access log as JSON lines, kept as long as the functions'.
-const { buildSync } = require('esbuild');
-const Module = require('node:module');
-const path = require('node:path');
+const { loadTypeScriptModule } = require('./loadTypeScriptModule.cjs');
 
-const projectDir = path.resolve(__dirname, '..');
-
-/** The metric names the consumer writes (src/platform/metrics/pipelineMetric.ts), bundled in memory by esbuild. */
-const loadPipelineMetric = () => {
-  const entry = path.join(projectDir, 'src/platform/metrics/pipelineMetric.ts');
-  const { outputFiles } = buildSync({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'silent',
-  });
-  const bundle = new Module(entry);
-  bundle._compile(outputFiles[0].text, entry);
-  return bundle.exports.PipelineMetric;
-};
-
-const PipelineMetric = loadPipelineMetric();
+/** The metric names the consumer writes, so that the alarms and the dashboard watch exactly those. */
+const { PipelineMetric } = loadTypeScriptModule('src/platform/metrics/pipelineMetric.ts');
 
 /** Figures an operator acts on, as alarm thresholds (docs/AWS.md, "Alarms", says what to do when each fires). */
 const Thresholds = {
