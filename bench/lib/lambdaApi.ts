@@ -1,5 +1,9 @@
 /** The emulator's Lambda API, spoken directly over HTTP (the project has no Lambda SDK client). */
-type FunctionConfiguration = { Timeout?: number; Environment?: { Variables?: Record<string, string> } };
+type FunctionConfiguration = {
+  Timeout?: number;
+  MemorySize?: number;
+  Environment?: { Variables?: Record<string, string> };
+};
 
 // A SigV4-shaped header names the service for the emulator's router; MiniStack does not check the signature.
 const HEADERS = {
