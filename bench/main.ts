@@ -12,6 +12,7 @@ import { produceMemory } from './benchmarks/produceMemory';
 import { producing } from './benchmarks/producing';
 import { benchEnvironment, type BenchEnvironment } from './lib/benchEnvironment';
 import type { BenchmarkReport } from './lib/benchmarkResult';
+import { CpuShareUnavailableError } from './lib/cpuShare';
 import { machineInfo } from './lib/machineInfo';
 import { mergeReports } from './report/mergeReports';
 import { renderBenchmarksDoc } from './report/renderBenchmarksDoc';
@@ -55,6 +56,10 @@ const runOne = async (id: string, benchmark: Benchmark, env: BenchEnvironment): 
     return { ...report, seconds };
   } catch (error) {
     const seconds = (performance.now() - started) / 1000;
+    if (error instanceof CpuShareUnavailableError) {
+      console.error(`[bench] ${id}: SKIPPED, this machine cannot measure it: ${error.message}`);
+      return { id, title: id, rows: [], details: {}, seconds, skipped: error.message };
+    }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`[bench] ${id}: failed after ${seconds.toFixed(1)} s: ${message}`);
     return { id, title: id, rows: [], details: {}, seconds, error: message.split('\n')[0] ?? message };
@@ -78,20 +83,22 @@ const main = async () => {
 
   const published = await readPublished(env.BENCH_RESULTS_FILE);
   if (onRequestOnly && published?.complete) {
-    // The published run's own figures and machine notes stay; the reports run now carry their own date and machine.
-    const stamped = reports.map((report) => ({
-      ...report,
-      details: {
-        ...report.details,
-        measuredAt: startedAt.toISOString(),
-        machine: { ...machineAtStart, loadAverageAtEnd: machineInfo().loadAverage },
-      },
-    }));
-    const merged: BenchResults = { ...published, benchmarks: mergeReports(published.benchmarks, stamped) };
+    // The published run's own figures and machine notes stay; the reports run now say when and on what load they ran.
+    const separateRun = {
+      startedAt: startedAt.toISOString(),
+      loadAverage: machineAtStart.loadAverage,
+      loadAverageAtEnd: machineInfo().loadAverage,
+      node: machineAtStart.node,
+    };
+    // A skipped benchmark has no figures: the published ones, with their own date, stay.
+    const measured = reports.filter((report) => !report.skipped).map((report) => ({ ...report, separateRun }));
+    const merged: BenchResults = { ...published, benchmarks: mergeReports(published.benchmarks, measured) };
     await writeFile(env.BENCH_RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
     await writeFile(env.BENCH_DOC_FILE, renderBenchmarksDoc(merged, await readFile(env.BENCH_METHOD_FILE, 'utf8')));
     console.log(renderTable(reports.flatMap((report) => report.rows)));
-    console.error(`[bench] ${ids.join(', ')} merged into ${env.BENCH_RESULTS_FILE} and ${env.BENCH_DOC_FILE}`);
+    console.error(
+      `[bench] ${measured.map((report) => report.id).join(', ') || 'nothing'} merged into ${env.BENCH_RESULTS_FILE} and ${env.BENCH_DOC_FILE}`,
+    );
     if (reports.some((report) => report.error)) process.exitCode = 1;
     return;
   }

@@ -75,7 +75,8 @@ const produceRows = (runs: Map<number, Outcome<ProduceAtSize>>, deployedMb: numb
       run && 'value' in run
         ? `peak RSS ${run.value.peakMb.toFixed(0)} MB; ${throttled(run.value.throttling)}; ` +
           `${run.value.seconds > API_GATEWAY_LIMIT_SECONDS ? `past API Gateway's ${API_GATEWAY_LIMIT_SECONDS} s; ` : ''}` +
-          `${dollars(dollarsPerMillionCalls(memoryMb, [run.value.seconds * 1000]))} per million calls (${PRICE_NOTE})`
+          `${dollars(dollarsPerMillionCalls(memoryMb, [run.value.seconds * 1000]))} per million calls, ` +
+          `${dollars(dollarsPerMillionItems(memoryMb, [run.value.seconds * 1000], PRODUCE_ORDERS))} per million orders (${PRICE_NOTE})`
         : failure(run);
     return benchmarkRow(
       `Power: POST /produce of ${PRODUCE_ORDERS.toLocaleString('en-US')} at ${sizeText(memoryMb)}${memoryMb === deployedMb ? ', as deployed' : ''}`,
@@ -183,7 +184,7 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
       consumer: summary(consumer, ({ handlerMs, invokeMs, throttling, batchSize }) => ({
         batchSize,
         handlerMs,
-        invokeMs,
+        medianInvokeMs: median(invokeMs),
         throttling,
       })),
       produce: summary(produce, (value) => value),
