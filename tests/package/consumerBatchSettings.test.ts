@@ -49,7 +49,9 @@ describe("the consumer's event source batches", () => {
 
   test('the prod orders queue hides a delivered batch for six consumer timeouts plus the window', async () => {
     const template = await prodTemplate();
-    const timeout = Number((template.Resources.ConsumeOrdersLambdaFunction?.Properties as { Timeout?: number }).Timeout);
+    const consumer = (template.Resources.ConsumeOrdersLambdaFunction?.Properties ?? {}) as { Timeout?: number };
+    const timeout = Number(consumer.Timeout);
+    expect(timeout).toBeGreaterThan(0);
     expect(template.Resources.OrdersQueue?.Properties).toMatchObject({ VisibilityTimeout: 6 * timeout + 1 });
   });
 
