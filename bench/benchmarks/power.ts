@@ -172,10 +172,15 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
 
   const summary = <T>(runs: Map<string | number, Outcome<T>>, keep: (value: T) => unknown) =>
     Object.fromEntries([...runs].map(([key, outcome]) => [key, 'value' in outcome ? keep(outcome.value) : outcome]));
+  // Rows measured on LocalStack's host executor name it, and stand beside MiniStack's rather than replacing them.
+  const onMiniStack = env.BENCH_EMULATOR === 'ministack';
+  const rows = [...consumerRows(consumer), ...produceRows(produce, deployedProduceMb), ...statsRows(stats, paths)];
   return {
-    id: 'power',
-    title: "Power: each function at Lambda's CPU share of its memory size",
-    rows: [...consumerRows(consumer), ...produceRows(produce, deployedProduceMb), ...statsRows(stats, paths)],
+    id: onMiniStack ? 'power' : `power-${env.BENCH_EMULATOR}`,
+    title: `Power${onMiniStack ? '' : ' (LocalStack)'}: each function at Lambda's CPU share of its memory size`,
+    rows: onMiniStack
+      ? rows
+      : rows.map((row) => ({ ...row, benchmark: row.benchmark.replace(/^Power:/, 'Power (LocalStack):') })),
     details: {
       memorySizes: MEMORY_SIZES,
       price: LAMBDA_PRICE,
