@@ -3,6 +3,7 @@ import type { BenchEnvironment } from './benchEnvironment';
 import { type CpuShare, withCpuShare } from './cpuShare';
 import { functionConfiguration, updateFunctionConfiguration } from './lambdaApi';
 import { lambdaWorkerPids } from './lambdaWorkers';
+import { pollUntil } from '../../tests/support/pollUntil';
 
 export type AtMemorySize = {
   /** Extra environment variables for the function meanwhile (a throwaway queue, say). */
@@ -33,6 +34,12 @@ export const atMemorySize = async <T>(
     Environment: { Variables: { ...originalVariables, ...variables, NODE_OPTIONS: heapFlags(memoryMb).join(' ') } },
   });
   try {
+    // LocalStack lets the old configuration's workers finish on their own time: one left over would be a second worker.
+    await pollUntil(
+      () => lambdaWorkerPids(env.BENCH_MINISTACK_PGID, functionName),
+      (pids) => pids.length === 0,
+      { timeoutMs: 30_000, what: `${functionName}'s workers of its previous configuration to stop` },
+    );
     await startWorker();
     const pids = await lambdaWorkerPids(env.BENCH_MINISTACK_PGID, functionName);
     // A second worker would run outside the group, at a whole core: the figures would be a blend.
