@@ -58,6 +58,10 @@ const LOCAL_VALUES = {
   redisWaitReplicas: null,
   logMaxFiles: null,
   consumerMaxConcurrency: null,
+  // MiniStack's event source delivers at most 10 messages a batch; without a window the mapping polls at once.
+  consumerBatchSize: 10,
+  consumerBatchWindowSeconds: null,
+  ordersVisibilityTimeoutSeconds: null,
   apiGateway: null,
   tracing: null,
   stageThrottling: null,
@@ -94,6 +98,12 @@ module.exports = async ({ resolveVariable }) => {
     redisWaitReplicas: String(settings.redisPolicy.waitReplicas),
     logMaxFiles: String(settings.logMaxFiles),
     consumerMaxConcurrency: settings.consumerMaxConcurrency,
+    consumerBatchSize: settings.consumerBatch.size,
+    consumerBatchWindowSeconds: settings.consumerBatch.windowSeconds,
+    // AWS advises six times the function's timeout plus the batching window, so a batch still waiting to fill or
+    // being retried by Lambda is not delivered a second time meanwhile.
+    ordersVisibilityTimeoutSeconds:
+      6 * Number(await resolveVariable('self:custom.consumerTimeoutSeconds')) + settings.consumerBatch.windowSeconds,
     apiGateway: {
       apiKeys: [`${SERVICE}-${settings.stage}-key`],
       usagePlan: {

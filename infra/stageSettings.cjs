@@ -8,6 +8,10 @@ const { dataProtectionSettings } = require('./dataProtection.cjs');
 const { StageSettingsError } = require('./stageSettingsError.cjs');
 
 const DEFAULT_CONSUMER_MAX_CONCURRENCY = 5;
+// One invocation per 100 orders instead of per 10 (docs/AWS.md, "Batch size"); AWS takes more than 10 only with a window.
+const DEFAULT_CONSUMER_BATCH_SIZE = 100;
+const DEFAULT_CONSUMER_BATCH_WINDOW_SECONDS = 1;
+const SQS_BATCH_LIMIT_WITHOUT_WINDOW = 10;
 const LOG_MOUNT_PATH = '/mnt/consumer-logs';
 
 const text = (env, name) => {
@@ -107,6 +111,18 @@ const existingNetwork = (env, redis) => {
   return { vpcId, subnetIds };
 };
 
+/** The SQS event source's batchSize and maximumBatchingWindow: AWS refuses more than 10 messages without a window. */
+const consumerBatch = (env) => {
+  const size = wholeNumber(env, 'CONSUMER_BATCH_SIZE', DEFAULT_CONSUMER_BATCH_SIZE, 1, 10_000);
+  const windowSeconds = wholeNumber(env, 'CONSUMER_BATCH_WINDOW_SECONDS', DEFAULT_CONSUMER_BATCH_WINDOW_SECONDS, 0, 300);
+  if (size > SQS_BATCH_LIMIT_WITHOUT_WINDOW && windowSeconds === 0) {
+    throw new StageSettingsError(
+      `CONSUMER_BATCH_SIZE above ${SQS_BATCH_LIMIT_WITHOUT_WINDOW} needs CONSUMER_BATCH_WINDOW_SECONDS of at least 1`,
+    );
+  }
+  return { size, windowSeconds };
+};
+
 const awsSettings = (stage, env) => {
   const redis = existingRedis(env);
   const network = existingNetwork(env, redis);
@@ -124,6 +140,7 @@ const awsSettings = (stage, env) => {
     // Hash-tagged, so every key of the stage is in one slot on a cluster-mode endpoint too.
     keyPrefix: `{sqs-orders:${stage}}:`,
     consumerMaxConcurrency,
+    consumerBatch: consumerBatch(env),
     // Each consumer instance writes its own file and rotates it: two files per instance at the concurrency cap.
     logMaxFiles: wholeNumber(env, 'LOG_MAX_FILES', Math.max(20, 2 * consumerMaxConcurrency), 2 * consumerMaxConcurrency, 1000),
     api: {

@@ -6,6 +6,7 @@ import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
 import { benchmarkRow } from '../lib/benchmarkRow';
 import { countedOrders } from '../lib/countedOrders';
+import { setEventSourceBatching } from '../lib/lambdaApi';
 import { median } from '../lib/percentile';
 import { pollUntil } from '../../tests/support/pollUntil';
 import { produceThroughApi } from '../lib/produceThroughApi';
@@ -50,6 +51,15 @@ const drainCeiling = async (env: BenchEnvironment, sqs: SQSClient, queueUrl: str
   return { seconds: (performance.now() - started) / 1000, enqueueSeconds };
 };
 
+/**
+ * BENCH_DRAINING_BATCH_SIZES (say 10,100,1000) drains once per batch size, both event source mappings set to it (with
+ * a 1 s window above 10, as AWS requires): for LocalStack, whose event source honours the size, unlike MiniStack's.
+ */
+const batchSizes = (): (number | undefined)[] =>
+  process.env.BENCH_DRAINING_BATCH_SIZES ? process.env.BENCH_DRAINING_BATCH_SIZES.split(',').map(Number) : [undefined];
+
+const MAX_BATCH_WITHOUT_WINDOW = 10;
+
 /** Draining 10,000 orders through the emulator's SQS event source mapping: our consumer against the emulator's ceiling. */
 export const draining = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
   const sqs = benchSqsClient(env);
@@ -58,49 +68,69 @@ export const draining = async (env: BenchEnvironment): Promise<Omit<BenchmarkRep
     const ordersQueue = await queueUrlOf(sqs, env.BENCH_ORDERS_QUEUE_NAME);
     const dlq = await queueUrlOf(sqs, `${env.BENCH_ORDERS_QUEUE_NAME}-dlq`);
     const ceilingQueue = await queueUrlOf(sqs, env.BENCH_CEILING_QUEUE_NAME);
-    const dlqBefore = await queueDepth(sqs, dlq);
-    const ours: Drain[] = [];
-    const ceiling: Drain[] = [];
-    const handlerMilliseconds: number[] = [];
-    const runOurs = async (seed: number) => {
-      const logOffset = await logSize(env.BENCH_MINISTACK_LOG);
-      ours.push(await drainOurs(env, sqs, redis, ordersQueue, seed));
-      handlerMilliseconds.push(...batchDurations(await readLogFrom(env.BENCH_MINISTACK_LOG, logOffset)));
+    const setBatching = async (batchSize: number) => {
+      const batching = {
+        BatchSize: batchSize,
+        MaximumBatchingWindowInSeconds: batchSize > MAX_BATCH_WITHOUT_WINDOW ? 1 : 0,
+      };
+      await setEventSourceBatching(env.BENCH_EMULATOR_URL, env.BENCH_CONSUMER_FUNCTION, batching);
+      await setEventSourceBatching(env.BENCH_EMULATOR_URL, env.BENCH_CEILING_CONSUMER_FUNCTION, batching);
     };
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const seed = 6001 + round * 10;
-      if (round % 2 === 0) {
-        ceiling.push(await drainCeiling(env, sqs, ceilingQueue, seed));
-        await runOurs(seed);
-      } else {
-        await runOurs(seed);
-        ceiling.push(await drainCeiling(env, sqs, ceilingQueue, seed));
-      }
-    }
-    const deadLettered = (await queueDepth(sqs, dlq)) - dlqBefore;
-    if (deadLettered !== 0) throw new Error(`${deadLettered} messages went to the dead-letter queue`);
 
-    const rate = (drains: Drain[]) => ORDERS / median(drains.map((drain) => drain.seconds));
-    const enqueue = (drains: Drain[]) => median(drains.map((drain) => drain.enqueueSeconds)).toFixed(1);
-    const handlerSeconds = handlerMilliseconds.reduce((sum, ms) => sum + ms, 0) / 1000;
-    const drainSeconds = ours.reduce((sum, drain) => sum + drain.seconds, 0);
+    const drainAt = async (batchSize: number | undefined) => {
+      if (batchSize !== undefined) await setBatching(batchSize);
+      const dlqBefore = await queueDepth(sqs, dlq);
+      const ours: Drain[] = [];
+      const ceiling: Drain[] = [];
+      const handlerMilliseconds: number[] = [];
+      const runOurs = async (seed: number) => {
+        const logOffset = await logSize(env.BENCH_MINISTACK_LOG);
+        ours.push(await drainOurs(env, sqs, redis, ordersQueue, seed));
+        handlerMilliseconds.push(...batchDurations(await readLogFrom(env.BENCH_MINISTACK_LOG, logOffset)));
+      };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const seed = 6001 + round * 10 + (batchSize ?? 0) * 1000;
+        if (round % 2 === 0) {
+          ceiling.push(await drainCeiling(env, sqs, ceilingQueue, seed));
+          await runOurs(seed);
+        } else {
+          await runOurs(seed);
+          ceiling.push(await drainCeiling(env, sqs, ceilingQueue, seed));
+        }
+      }
+      const deadLettered = (await queueDepth(sqs, dlq)) - dlqBefore;
+      if (deadLettered !== 0) throw new Error(`${deadLettered} messages went to the dead-letter queue`);
+
+      const rate = (drains: Drain[]) => ORDERS / median(drains.map((drain) => drain.seconds));
+      const enqueue = (drains: Drain[]) => median(drains.map((drain) => drain.enqueueSeconds)).toFixed(1);
+      const handlerSeconds = handlerMilliseconds.reduce((sum, ms) => sum + ms, 0) / 1000;
+      const drainSeconds = ours.reduce((sum, drain) => sum + drain.seconds, 0);
+      const row = benchmarkRow(
+        `Draining: ${ORDERS.toLocaleString('en-US')} orders from POST /produce until all are counted` +
+          (env.BENCH_EMULATOR === 'ministack' ? '' : ' (LocalStack)') +
+          (batchSize === undefined ? '' : `, batches of ${batchSize.toLocaleString('en-US')}`),
+        { label: 'our consumer', value: rate(ours), unit: 'orders/s' },
+        { label: 'consumer that only returns success', value: rate(ceiling), unit: 'orders/s' },
+        { kind: TargetKind.RatioAtLeast, threshold: 0.9, text: 'ours ≥ 0.9 × ceiling' },
+        `median of ${ROUNDS} alternating rounds each, both fed by the same produce handler, from the first send until counted ` +
+          `and the queue is empty; POST /produce took ${enqueue(ours)} vs ${enqueue(ceiling)} s; our handler's own time ` +
+          `(its log lines): median ${median(handlerMilliseconds).toFixed(1)} ms per batch, ${handlerSeconds.toFixed(1)} s ` +
+          `in ${handlerMilliseconds.length.toLocaleString('en-US')} batches over ${drainSeconds.toFixed(1)} s of draining`,
+      );
+      return { row, details: { batchSize, ours, ceiling, handlerBatches: handlerMilliseconds.length, handlerSeconds } };
+    };
+
+    const results = [];
+    try {
+      for (const batchSize of batchSizes()) results.push(await drainAt(batchSize));
+    } finally {
+      if (process.env.BENCH_DRAINING_BATCH_SIZES) await setBatching(MAX_BATCH_WITHOUT_WINDOW);
+    }
     return {
       id: env.BENCH_EMULATOR === 'ministack' ? 'draining' : `draining-${env.BENCH_EMULATOR}`,
       title: 'Draining',
-      rows: [
-        benchmarkRow(
-          `Draining: ${ORDERS.toLocaleString('en-US')} orders from POST /produce until all are counted` +
-            (env.BENCH_EMULATOR === 'ministack' ? '' : ' (LocalStack)'),
-          { label: 'our consumer', value: rate(ours), unit: 'orders/s' },
-          { label: 'consumer that only returns success', value: rate(ceiling), unit: 'orders/s' },
-          { kind: TargetKind.RatioAtLeast, threshold: 0.9, text: 'ours ≥ 0.9 × ceiling' },
-          `median of ${ROUNDS} alternating rounds each, both fed by the same produce handler, from the first send until counted ` +
-            `and the queue is empty; POST /produce took ${enqueue(ours)} vs ${enqueue(ceiling)} s; our handler's own time ` +
-            `(its log lines): median ${median(handlerMilliseconds).toFixed(1)} ms per batch, ${handlerSeconds.toFixed(1)} s ` +
-            `in ${handlerMilliseconds.length.toLocaleString('en-US')} batches over ${drainSeconds.toFixed(1)} s of draining`,
-        ),
-      ],
-      details: { orders: ORDERS, rounds: ROUNDS, ours, ceiling, handlerBatches: handlerMilliseconds.length, handlerSeconds },
+      rows: results.map((result) => result.row),
+      details: { orders: ORDERS, rounds: ROUNDS, byBatchSize: results.map((result) => result.details) },
     };
   } finally {
     redis.disconnect();

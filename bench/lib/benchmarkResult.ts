@@ -28,6 +28,9 @@ export type BenchmarkRow = {
   note: string;
 };
 
+/** When and on what load a benchmark run on its own was measured, apart from the full run it joined. */
+export type SeparateRun = { startedAt: string; loadAverage: number[]; loadAverageAtEnd: number[]; node: string };
+
 export type BenchmarkReport = {
   id: string;
   title: string;
@@ -37,4 +40,8 @@ export type BenchmarkReport = {
   seconds: number;
   /** Set when the benchmark could not finish. */
   error?: string;
+  /** Set when this machine cannot measure it at all (no cgroup to hold a CPU share): no figures, not false ones. */
+  skipped?: string;
+  /** Set for a benchmark run on request, whose report joined the published full run's. */
+  separateRun?: SeparateRun;
 };

@@ -1,5 +1,11 @@
+import { pollUntil } from '../../tests/support/pollUntil';
+
 /** The emulator's Lambda API, spoken directly over HTTP (the project has no Lambda SDK client). */
-type FunctionConfiguration = { Timeout?: number; Environment?: { Variables?: Record<string, string> } };
+type FunctionConfiguration = {
+  Timeout?: number;
+  MemorySize?: number;
+  Environment?: { Variables?: Record<string, string> };
+};
 
 // A SigV4-shaped header names the service for the emulator's router; MiniStack does not check the signature.
 const HEADERS = {
@@ -7,8 +13,8 @@ const HEADERS = {
   authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0',
 };
 
-const call = async (emulatorUrl: string, method: string, path: string, body?: unknown): Promise<string> => {
-  const response = await fetch(`${emulatorUrl}/2015-03-31/functions/${path}`, {
+const request = async (emulatorUrl: string, method: string, path: string, body?: unknown): Promise<string> => {
+  const response = await fetch(`${emulatorUrl}/2015-03-31/${path}`, {
     method,
     headers: HEADERS,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -17,6 +23,9 @@ const call = async (emulatorUrl: string, method: string, path: string, body?: un
   if (!response.ok) throw new Error(`Lambda ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return text;
 };
+
+const call = (emulatorUrl: string, method: string, path: string, body?: unknown) =>
+  request(emulatorUrl, method, `functions/${path}`, body);
 
 export const functionConfiguration = async (emulatorUrl: string, name: string): Promise<FunctionConfiguration> =>
   JSON.parse(await call(emulatorUrl, 'GET', `${encodeURIComponent(name)}/configuration`)) as FunctionConfiguration;
@@ -36,3 +45,26 @@ export const discardWarmWorkers = async (emulatorUrl: string, name: string): Pro
 /** A synchronous invocation; returns the function's answer, parsed. */
 export const invokeFunction = async (emulatorUrl: string, name: string, event: unknown): Promise<unknown> =>
   JSON.parse(await call(emulatorUrl, 'POST', `${encodeURIComponent(name)}/invocations`, event));
+
+type EventSourceMapping = { UUID: string; State?: string; BatchSize?: number; MaximumBatchingWindowInSeconds?: number };
+
+/** Sets how the function's one event source mapping batches its queue's messages. */
+export const setEventSourceBatching = async (
+  emulatorUrl: string,
+  functionName: string,
+  batching: { BatchSize: number; MaximumBatchingWindowInSeconds: number },
+): Promise<void> => {
+  const { EventSourceMappings = [] } = JSON.parse(
+    await request(emulatorUrl, 'GET', `event-source-mappings/?FunctionName=${encodeURIComponent(functionName)}`),
+  ) as { EventSourceMappings?: EventSourceMapping[] };
+  if (EventSourceMappings.length !== 1)
+    throw new Error(`${functionName} has ${EventSourceMappings.length} event source mappings, expected one`);
+  const [mapping] = EventSourceMappings as [EventSourceMapping];
+  await request(emulatorUrl, 'PUT', `event-source-mappings/${mapping.UUID}`, batching);
+  // The mapping is Updating until its poller runs with the new batching: measuring before then would mix the two.
+  await pollUntil(
+    async () => JSON.parse(await request(emulatorUrl, 'GET', `event-source-mappings/${mapping.UUID}`)) as EventSourceMapping,
+    (current) => current.BatchSize === batching.BatchSize && (current.State === undefined || current.State === 'Enabled'),
+    { timeoutMs: 60_000, what: `${functionName}'s event source mapping to take batches of ${batching.BatchSize}` },
+  );
+};

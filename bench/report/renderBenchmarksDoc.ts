@@ -1,6 +1,17 @@
 import type { BenchResults } from './benchResults';
 import { renderTable } from './renderTable';
 
+const separateRunLines = ({ benchmarks }: BenchResults): string[] =>
+  benchmarks.flatMap(({ title, separateRun }) =>
+    separateRun
+      ? [
+          `- ${title}: run on its own on ${separateRun.startedAt.slice(0, 16).replace('T', ' ')} UTC (Node ` +
+            `${separateRun.node}), load average ${separateRun.loadAverage.join(', ')} at the start, ` +
+            `${separateRun.loadAverageAtEnd.join(', ')} at the end`,
+        ]
+      : [],
+  );
+
 const machineLines = ({ machine, versions }: BenchResults): string[] => [
   `- CPU: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, shared with other work`,
   `- Load average (1, 5, 15 min): ${machine.loadAverage.join(', ')} at the start, ${machine.loadAverageAtEnd.join(', ')} at the end`,
@@ -29,9 +40,11 @@ export const renderBenchmarksDoc = (results: BenchResults, method: string): stri
     'A row marked **no** is explained under *Findings* below, with what would close it.',
     '',
     ...failed.flatMap((report) => [`**${report.title} could not finish:** ${report.error}`, '']),
+    ...results.benchmarks.flatMap((report) => (report.skipped ? [`**${report.title} was skipped:** ${report.skipped}`, ''] : [])),
     '## Machine',
     '',
     ...machineLines(results),
+    ...separateRunLines(results),
     '',
     method.trim(),
     '',

@@ -8,8 +8,12 @@ import { sqsProvider } from '../../../src/runtime/sqsProvider';
 
 // POST /produce composed from the product's own kit and producer, deployed with the ceiling's queue as its
 // ORDERS_QUEUE_URL, so the draining benchmark feeds the ceiling consumer exactly as it feeds ours.
+// The ceiling reaches no Redis: the product's route without what it keeps there (the Idempotency-Key records, hence
+// the 503 of a Redis outage), so it sends exactly what the product sends and nothing more.
+const routes = routesOf(HttpFunction.Produce).map((route) => ({ ...route, idempotent: false, uses: [] }));
+
 export const handler = httpFunction(
-  routesOf(HttpFunction.Produce),
+  routes,
   {
     'POST /produce': async ({ body: { count, seed } }, { sqs, ordersQueueUrl }) => {
       const { queued, notQueued } = await produceOrders(sqs, ordersQueueUrl(), count, seed);

@@ -29,6 +29,20 @@ const results: BenchResults = {
     { id: 'producing', title: 'Producing', rows: [met], details: {}, seconds: 5 },
     { id: 'serving', title: 'Serving', rows: [missed], details: {}, seconds: 60 },
     { id: 'memory', title: 'Memory', rows: [], details: {}, seconds: 1, error: 'no consumer worker was found' },
+    {
+      id: 'power',
+      title: 'Power',
+      rows: [],
+      details: {},
+      seconds: 300,
+      separateRun: {
+        startedAt: '2026-01-05T06:07:08.000Z',
+        loadAverage: [7, 8, 9],
+        loadAverageAtEnd: [9, 8, 7],
+        node: 'v22.1.0',
+      },
+    },
+    { id: 'cgroupless', title: 'Cgroupless', rows: [], details: {}, seconds: 0, skipped: 'no writable cgroup' },
   ],
 };
 
@@ -78,5 +92,15 @@ describe('renderBenchmarksDoc', () => {
 
   test('says which benchmark could not finish, and why', () => {
     expect(doc).toContain('**Memory could not finish:** no consumer worker was found');
+  });
+
+  test('says which benchmark was skipped, and why', () => {
+    expect(doc).toContain('**Cgroupless was skipped:** no writable cgroup');
+  });
+
+  test('gives a benchmark run on its own its date and load beside the full run', () => {
+    expect(doc).toContain(
+      '- Power: run on its own on 2026-01-05 06:07 UTC (Node v22.1.0), load average 7, 8, 9 at the start, 9, 8, 7 at the end',
+    );
   });
 });
