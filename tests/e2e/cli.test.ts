@@ -7,6 +7,7 @@ import { asAmount, expectedStats } from '../support/expectedStats';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
+import { waitUntilOrdersQueueIsEmpty } from './support/ordersQueue';
 import { runCli, startCli } from './support/runCli';
 
 const env = e2eEnvironment();
@@ -41,10 +42,11 @@ describe('npm run cli', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'sqs-orders-cli-'));
+    await waitUntilOrdersQueueIsEmpty(env, 120_000);
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
     expect(cleared.status).toBe(200);
     // A function's first request starts it (a cold start): seconds on a loaded machine.
-  }, 30_000);
+  }, 150_000);
   afterAll(async () => {
     await rm(workDir, { recursive: true, force: true });
   });

@@ -2,11 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GetQueueAttributesCommand, GetQueueUrlCommand, PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import { routes } from '../../src/api/routes';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
+import { queueDepth, stageSqsClient } from './support/ordersQueue';
 
 // Schemathesis, the OpenAPI fuzzer, against the deployed stack's own document with all its checks: every request the
 // document calls valid must be accepted, every invalid one refused, every answer documented (status, content type,
@@ -22,7 +23,7 @@ const MAX_RESPONSE_SECONDS = 29;
 
 const env = e2eEnvironment();
 const api = apiClient(env.apiUrl);
-const sqs = new SQSClient({ endpoint: `http://127.0.0.1:${env.emulatorPort}`, region: process.env.AWS_REGION ?? 'us-east-1' });
+const sqs = stageSqsClient(env);
 
 const run = (args: string[], cwd: string): Promise<{ code: number | null; output: string }> =>
   new Promise((done, fail) => {
@@ -43,16 +44,6 @@ const run = (args: string[], cwd: string): Promise<{ code: number | null; output
     child.once('close', (code) => done({ code, output }));
   });
 
-const queueDepth = async (QueueUrl: string | undefined): Promise<number> => {
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
-};
-
 /**
  * The generated orders (POST /produce takes up to 10,000 a call) and the malformed ones the consumer dead-lettered are
  * dropped, the consumer's last batches are let finish, and the stage's statistics cleared: the next tests find an idle
@@ -63,7 +54,7 @@ const dropGeneratedOrders = async () => {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName }));
     await sqs.send(new PurgeQueueCommand({ QueueUrl }));
     await pollUntil(
-      () => queueDepth(QueueUrl),
+      () => queueDepth(sqs, QueueUrl),
       (left) => left === 0,
       { timeoutMs: 60_000, intervalMs: 500, what: QueueName },
     );
