@@ -1,6 +1,7 @@
 // The CloudFormation resources of an AWS stage: network, Redis, the consumer log's file system, secrets, one role per
 // function, alarms, and what must outlive the stack. Only resource types CloudFormation and the emulator both know
 // (no SecurityGroupIngress/Egress, NAT or ElastiCache Serverless): ingress rules are inline.
+const { alarmToTopic } = require('./alarmToTopic.cjs');
 const { functionAccess } = require('./functionAccess.cjs');
 
 const REDIS_PORT = 6379;
@@ -218,18 +219,7 @@ const functionRole = (service, stage, name, access, settings) => {
   };
 };
 
-const alarm = (description, properties) => ({
-  Type: 'AWS::CloudWatch::Alarm',
-  Properties: {
-    AlarmDescription: description,
-    AlarmActions: [ref('AlarmTopic')],
-    OKActions: [ref('AlarmTopic')],
-    TreatMissingData: 'notBreaching',
-    EvaluationPeriods: 1,
-    Period: 60,
-    ...properties,
-  },
-});
+const alarm = (description, properties) => alarmToTopic(description, { EvaluationPeriods: 1, Period: 60, ...properties });
 
 /** The replication group's two nodes, as ElastiCache names them; their metrics are per node. */
 const REDIS_NODES = ['001', '002'];

@@ -1,6 +1,7 @@
 // What an on-call engineer watches on an AWS stage, built from the compiled template itself (infra/observabilityPlugin.cjs
 // adds it): alarms on the API's 5XX rate and p99 latency, on every function's errors and on the consumer's handed-back
 // batches; a dashboard of the pipeline end to end; the API's access log as JSON lines, kept as long as the functions'.
+const { alarmToTopic } = require('./alarmToTopic.cjs');
 const { loadTypeScriptModule } = require('./loadTypeScriptModule.cjs');
 
 /** The metric names the consumer writes, so that the alarms and the dashboard watch exactly those. */
@@ -40,17 +41,8 @@ const ref = (name) => ({ Ref: name });
 /** A CloudFormation placeholder inside an Fn::Sub string. */
 const placeholder = (name) => `\${${name}}`;
 
-const alarm = (description, properties) => ({
-  Type: 'AWS::CloudWatch::Alarm',
-  Properties: {
-    AlarmDescription: description,
-    AlarmActions: [ref('AlarmTopic')],
-    OKActions: [ref('AlarmTopic')],
-    TreatMissingData: 'notBreaching',
-    ComparisonOperator: 'GreaterThanThreshold',
-    ...properties,
-  },
-});
+const alarm = (description, properties) =>
+  alarmToTopic(description, { ComparisonOperator: 'GreaterThanThreshold', ...properties });
 
 const apiDimensions = ({ apiName, stage }) => [
   { Name: 'ApiName', Value: apiName },

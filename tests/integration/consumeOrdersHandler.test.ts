@@ -11,6 +11,7 @@ import { buildOrder, buildOrderWithValue, itemsTotalCents } from '../factories/o
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
 import { snapshot, uniquePrefix } from './integrationSupport';
 import { useOwnRedis } from './ownRedis';
+import { captureJsonStdout } from './captureJsonStdout';
 
 // The handler reads its configuration once per container (src/runtime) and keeps one Redis client,
 // so the environment is set before the handler module is first imported (in beforeAll).
@@ -24,7 +25,7 @@ let logDir: string;
 const prefix = uniquePrefix();
 // Powertools' Logger writes its JSON lines to stdout itself, not through console.log.
 const stdoutLines: string[] = [];
-const originalStdoutWrite = process.stdout.write.bind(process.stdout);
+let restoreStdout: () => void = () => {};
 
 const context = (): Context => ({
   callbackWaitsForEmptyEventLoop: true,
@@ -66,17 +67,10 @@ beforeAll(async () => {
   ({ handler } = (await import('../../src/handlers/sqs/consumeOrders')) as unknown as { handler: Handler });
   ({ closeRedis } = await import('../../src/runtime/containerRedis'));
   ({ readGlobalStats } = await import('../../src/lib/statistics/readGlobalStats'));
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdoutLines.push(
-      ...String(chunk)
-        .split('\n')
-        .filter((line) => line.startsWith('{')),
-    );
-    return true;
-  }) as typeof process.stdout.write;
+  restoreStdout = captureJsonStdout(stdoutLines);
 });
 afterAll(async () => {
-  process.stdout.write = originalStdoutWrite;
+  restoreStdout();
   await closeRedis?.();
   if (logDir) await rm(logDir, { recursive: true, force: true });
 });

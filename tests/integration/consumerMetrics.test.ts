@@ -10,6 +10,7 @@ import { buildInvalidOrder, buildOrderWithValue } from '../factories/orderFactor
 import { buildSqsEvent, buildSqsRecord } from '../factories/sqsRecordFactory';
 import { uniquePrefix } from './integrationSupport';
 import { useOwnRedis } from './ownRedis';
+import { captureJsonStdout } from './captureJsonStdout';
 
 // The handler reads its configuration once per container, so the environment is set before it is first imported.
 type Handler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -21,7 +22,7 @@ const own = useOwnRedis();
 let logDir: string;
 // Powertools writes its embedded-metric-format lines to stdout itself, not through console.log.
 const stdoutLines: string[] = [];
-const originalStdoutWrite = process.stdout.write.bind(process.stdout);
+let restoreStdout: () => void = () => {};
 
 type EmfLine = {
   _aws: {
@@ -85,17 +86,10 @@ beforeAll(async () => {
   delete process.env.IS_LOCAL;
   ({ handler } = (await import('../../src/handlers/sqs/consumeOrders')) as unknown as { handler: Handler });
   ({ closeRedis } = await import('../../src/runtime/containerRedis'));
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdoutLines.push(
-      ...String(chunk)
-        .split('\n')
-        .filter((line) => line.startsWith('{')),
-    );
-    return true;
-  }) as typeof process.stdout.write;
+  restoreStdout = captureJsonStdout(stdoutLines);
 });
 afterAll(async () => {
-  process.stdout.write = originalStdoutWrite;
+  restoreStdout();
   await closeRedis?.();
   if (logDir) await rm(logDir, { recursive: true, force: true });
 });
