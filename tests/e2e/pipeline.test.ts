@@ -3,6 +3,7 @@ import { asAmount, expectedStats } from '../support/expectedStats';
 import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { e2eEnvironment } from './support/e2eEnvironment';
+import { waitUntilOrdersQueueIsEmpty } from './support/ordersQueue';
 
 const env = e2eEnvironment();
 const api = apiClient(env.apiUrl, { apiKey: env.apiKey, bearerToken: env.bearerToken });
@@ -25,10 +26,12 @@ describe('the deployed pipeline, through the API Gateway URL', () => {
   const month = new Date().toISOString().slice(0, 7);
   const expected = expectedStats(orders, () => month);
   beforeAll(async () => {
-    // The stack belongs to this test run; starting from empty statistics makes every figure absolute.
+    // The stack belongs to this test run; starting from empty statistics makes every figure absolute, once no earlier
+    // test's order is still on its way to be counted after the clear.
+    await waitUntilOrdersQueueIsEmpty(env, 120_000);
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': env.adminToken } });
     expect(cleared.status).toBe(200);
-  });
+  }, 150_000);
 
   test(
     `POST /produce sends ${COUNT} seeded orders and returns their message ids`,
