@@ -8,6 +8,7 @@ import { pollUntil } from '../support/pollUntil';
 import { apiClient } from './support/apiClient';
 import { collectPageProblems, launchBrowser } from './support/browser';
 import { e2eEnvironment } from './support/e2eEnvironment';
+import { waitUntilOrdersQueueIsEmpty } from './support/ordersQueue';
 import { MAX_AMOUNT } from '../../src/lib/orders/order';
 
 const env = e2eEnvironment();
@@ -55,9 +56,11 @@ describe('the dashboard and the API docs in headless Chromium', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await launchBrowser();
+    // Every figure the page shows is checked exactly: no earlier test's order may be counted after the clear.
+    await waitUntilOrdersQueueIsEmpty(env, 120_000);
     const cleared = await api.call('DELETE', '/clear_redis_db', { headers: { 'x-admin-token': 'local-admin' } });
     expect(cleared.status).toBe(200);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
