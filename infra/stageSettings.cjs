@@ -173,4 +173,4 @@ const stageSettings = async (resolveVariable, env = process.env) => {
   return settings;
 };
 
-module.exports = { stageSettings, StageSettingsError };
+module.exports = { stageSettings, StageSettingsError, DEFAULT_CONSUMER_BATCH_SIZE };

@@ -7,21 +7,13 @@ import { CpuShareUnavailableError, cpuShareOf, cpuShareSupport, type Throttling 
 import { functionConfiguration } from '../lib/lambdaApi';
 import { dollarsPerMillionCalls, dollarsPerMillionItems, LAMBDA_PRICE } from '../lib/lambdaPrice';
 import { median } from '../lib/percentile';
+import { choiceRows, type Deployed } from './powerChoice';
+import { BATCH_SIZES, MEMORY_SIZES, type Outcome, POWER_GOALS, WHOLE_CORE_MB } from './powerGoals';
 import { type ConsumerAtSize, consumerAtSize } from './powerConsumer';
 import { PRODUCE_ORDERS, type ProduceAtSize, produceAtSize } from './powerProduce';
 import { type StatsAtSize, statsAtSize } from './powerStats';
 
-/** The memory sizes AWS Lambda Power Tuning would try first; 1,769 MB is one whole vCPU. */
-const MEMORY_SIZES = [128, 256, 512, 1024, 1769] as const;
-const WHOLE_CORE_MB = 1769;
-/** The batch size MiniStack's event source delivers, and the one proposed for AWS stages (docs/AWS.md). */
-const BATCH_SIZES = [10, 100] as const;
-/** Issue 20: POST /produce of 10,000 at its configured size and share. */
-const PRODUCE_LIMIT_SECONDS = 10;
-const PRODUCE_LIMIT_MB = 128;
 const API_GATEWAY_LIMIT_SECONDS = 29;
-
-type Outcome<T> = { value: T } | { error: string };
 
 const attempt = async <T>(work: () => Promise<T>): Promise<Outcome<T>> => {
   try {
@@ -87,7 +79,7 @@ const produceRows = (runs: Map<number, Outcome<ProduceAtSize>>, deployedMb: numb
         unit: 's',
       },
       memoryMb === deployedMb
-        ? { kind: TargetKind.OursBelow, threshold: PRODUCE_LIMIT_SECONDS, text: `ours < ${PRODUCE_LIMIT_SECONDS} s` }
+        ? { kind: TargetKind.OursBelow, threshold: POWER_GOALS.produceSeconds, text: `ours < ${POWER_GOALS.produceSeconds} s` }
         : READING,
       note,
     );
@@ -102,7 +94,7 @@ const produceRows = (runs: Map<number, Outcome<ProduceAtSize>>, deployedMb: numb
         value: valueOr(runs.get(WHOLE_CORE_MB), (value) => value.peakMb),
         unit: 'MB',
       },
-      { kind: TargetKind.OursBelow, threshold: PRODUCE_LIMIT_MB, text: `ours < ${PRODUCE_LIMIT_MB} MB` },
+      { kind: TargetKind.OursBelow, threshold: POWER_GOALS.produceMb, text: `ours < ${POWER_GOALS.produceMb} MB` },
       failure(deployed) || 'the produce worker sampled every 100 ms, with the heap limits of its size',
     ),
   );
@@ -139,8 +131,14 @@ const statsRows = (runs: Map<number, Outcome<StatsAtSize>>, paths: Record<string
 export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
   const support = await cpuShareSupport();
   if (!support.available) throw new CpuShareUnavailableError(`power needs a CPU share per function: ${support.reason}`);
-  const deployedProduceMb =
-    (await functionConfiguration(env.BENCH_EMULATOR_URL, `${env.BENCH_FUNCTION_PREFIX}produce`)).MemorySize ?? Number.NaN;
+  const memorySizeOf = async (name: string) =>
+    (await functionConfiguration(env.BENCH_EMULATOR_URL, name)).MemorySize ?? Number.NaN;
+  const deployed: Deployed = {
+    consumer: await memorySizeOf(env.BENCH_CONSUMER_FUNCTION),
+    produce: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}produce`),
+    reads: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}stats`),
+  };
+  const deployedProduceMb = deployed.produce;
 
   const consumer = new Map<string, Outcome<ConsumerAtSize>>();
   for (const batchSize of BATCH_SIZES) {
@@ -174,7 +172,12 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
     Object.fromEntries([...runs].map(([key, outcome]) => [key, 'value' in outcome ? keep(outcome.value) : outcome]));
   // Rows measured on LocalStack's host executor name it, and stand beside MiniStack's rather than replacing them.
   const onMiniStack = env.BENCH_EMULATOR === 'ministack';
-  const rows = [...consumerRows(consumer), ...produceRows(produce, deployedProduceMb), ...statsRows(stats, paths)];
+  const rows = [
+    ...consumerRows(consumer),
+    ...produceRows(produce, deployedProduceMb),
+    ...statsRows(stats, paths),
+    ...choiceRows(consumer, produce, stats, deployed),
+  ];
   return {
     id: onMiniStack ? 'power' : `power-${env.BENCH_EMULATOR}`,
     title: `Power${onMiniStack ? '' : ' (LocalStack)'}: each function at Lambda's CPU share of its memory size`,
@@ -184,7 +187,7 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
     details: {
       memorySizes: MEMORY_SIZES,
       price: LAMBDA_PRICE,
-      deployedProduceMb,
+      deployed,
       month,
       consumer: summary(consumer, ({ handlerMs, invokeMs, throttling, batchSize }) => ({
         batchSize,
