@@ -10,6 +10,7 @@ import { median } from '../lib/percentile';
 import { choiceRows, type Deployed } from './powerChoice';
 import { BATCH_SIZES, MEMORY_SIZES, type Outcome, POWER_GOALS, WHOLE_CORE_MB } from './powerGoals';
 import { type ConsumerAtSize, consumerAtSize } from './powerConsumer';
+import { ORDERS_PER_REQUEST, type OrdersAtSize, ordersAtSize } from './powerOrders';
 import { PRODUCE_ORDERS, type ProduceAtSize, produceAtSize } from './powerProduce';
 import { type StatsAtSize, statsAtSize } from './powerStats';
 
@@ -101,6 +102,28 @@ const produceRows = (runs: Map<number, Outcome<ProduceAtSize>>, deployedMb: numb
   return rows;
 };
 
+const ordersRows = (runs: Map<number, Outcome<OrdersAtSize>>): BenchmarkRow[] =>
+  MEMORY_SIZES.map((memoryMb) => {
+    const run = runs.get(memoryMb);
+    const note =
+      run && 'value' in run
+        ? `p50 ${(run.value.p50 / 1000).toFixed(2)} s; ${run.value.milliseconds.length} requests of ${ORDERS_PER_REQUEST} orders ` +
+          `one after another; ${throttled(run.value.throttling)}; ` +
+          `${dollars(dollarsPerMillionCalls(memoryMb, run.value.milliseconds))} per million requests (${PRICE_NOTE})`
+        : failure(run);
+    return benchmarkRow(
+      `Power: POST /orders of ${ORDERS_PER_REQUEST} orders p99, one instance at ${sizeText(memoryMb)}`,
+      { label: `at ${memoryMb} MB`, value: valueOr(run, (value) => value.p99 / 1000), unit: 's' },
+      {
+        label: `at ${WHOLE_CORE_MB} MB (one core)`,
+        value: valueOr(runs.get(WHOLE_CORE_MB), (value) => value.p99 / 1000),
+        unit: 's',
+      },
+      READING,
+      note,
+    );
+  });
+
 const statsRows = (runs: Map<number, Outcome<StatsAtSize>>, paths: Record<string, string>): BenchmarkRow[] =>
   Object.entries(paths).flatMap(([route, path]) =>
     MEMORY_SIZES.map((memoryMb) => {
@@ -136,6 +159,7 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
   const deployed: Deployed = {
     consumer: await memorySizeOf(env.BENCH_CONSUMER_FUNCTION),
     produce: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}produce`),
+    orders: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}orders`),
     reads: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}stats`),
   };
   const deployedProduceMb = deployed.produce;
@@ -162,6 +186,12 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
     stats.set(memoryMb, await attempt(() => statsAtSize(env, memoryMb, Object.values(paths))));
   }
 
+  const orders = new Map<number, Outcome<OrdersAtSize>>();
+  for (const memoryMb of MEMORY_SIZES) {
+    console.error(`[bench] power: POST /orders at ${memoryMb} MB`);
+    orders.set(memoryMb, await attempt(() => ordersAtSize(env, memoryMb, 40_000 + memoryMb)));
+  }
+
   const produce = new Map<number, Outcome<ProduceAtSize>>();
   for (const memoryMb of MEMORY_SIZES) {
     console.error(`[bench] power: produce at ${memoryMb} MB`);
@@ -175,8 +205,9 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
   const rows = [
     ...consumerRows(consumer),
     ...produceRows(produce, deployedProduceMb),
+    ...ordersRows(orders),
     ...statsRows(stats, paths),
-    ...choiceRows(consumer, produce, stats, deployed),
+    ...choiceRows({ consumer, produce, orders, stats }, deployed),
   ];
   return {
     id: onMiniStack ? 'power' : `power-${env.BENCH_EMULATOR}`,
@@ -196,6 +227,7 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
         throttling,
       })),
       produce: summary(produce, (value) => value),
+      orders: summary(orders, ({ p50, p99, throttling }) => ({ p50, p99, throttling })),
       stats: summary(stats, ({ routes, throttling }) => ({
         throttling,
         routes: Object.fromEntries(Object.entries(routes).map(([path, { p50, p99 }]) => [path, { p50, p99 }])),

@@ -3,6 +3,7 @@ import { dollarsPerMillionCalls, dollarsPerMillionItems } from '../lib/lambdaPri
 import { percentile } from '../lib/percentile';
 import type { ConsumerAtSize } from './powerConsumer';
 import { AWS_BATCH_SIZE, MEMORY_SIZES, type Outcome, POWER_GOALS } from './powerGoals';
+import { ORDERS_PER_REQUEST, type OrdersAtSize } from './powerOrders';
 import { PRODUCE_ORDERS, type ProduceAtSize } from './powerProduce';
 import type { StatsAtSize } from './powerStats';
 import { benchmarkRow } from '../lib/benchmarkRow';
@@ -51,7 +52,14 @@ const powerChoiceRow = ({ kind, goal, unit, deployedMb, trials }: PowerChoice): 
   );
 };
 
-export type Deployed = { consumer: number; produce: number; reads: number };
+export type Deployed = { consumer: number; produce: number; orders: number; reads: number };
+
+export type PowerRuns = {
+  consumer: Map<string, Outcome<ConsumerAtSize>>;
+  produce: Map<number, Outcome<ProduceAtSize>>;
+  orders: Map<number, Outcome<OrdersAtSize>>;
+  stats: Map<number, Outcome<StatsAtSize>>;
+};
 
 const trialsOf = <T>(runs: Map<number, Outcome<T>>, cost: (memoryMb: number, value: T) => number, meets: (value: T) => boolean) =>
   MEMORY_SIZES.map((memoryMb) => {
@@ -62,12 +70,7 @@ const trialsOf = <T>(runs: Map<number, Outcome<T>>, cost: (memoryMb: number, val
   });
 
 /** Each function kind's deployed size against the cheapest size that met the kind's goal in this run. */
-export const choiceRows = (
-  consumer: Map<string, Outcome<ConsumerAtSize>>,
-  produce: Map<number, Outcome<ProduceAtSize>>,
-  stats: Map<number, Outcome<StatsAtSize>>,
-  deployed: Deployed,
-): BenchmarkRow[] => {
+export const choiceRows = ({ consumer, produce, orders, stats }: PowerRuns, deployed: Deployed): BenchmarkRow[] => {
   const awsBatches = new Map(
     MEMORY_SIZES.flatMap((mb) => {
       const run = consumer.get(`${mb}/${AWS_BATCH_SIZE}`);
@@ -95,6 +98,17 @@ export const choiceRows = (
         produce,
         (mb, run) => dollarsPerMillionCalls(mb, [run.seconds * 1000]),
         (run) => run.seconds <= POWER_GOALS.produceSeconds && run.peakMb < POWER_GOALS.produceMb,
+      ),
+    }),
+    powerChoiceRow({
+      kind: 'POST /orders (orders)',
+      goal: `p99 of a request of ${ORDERS_PER_REQUEST} orders within ${POWER_GOALS.ordersP99Ms / 1000} s`,
+      unit: '$ per million requests',
+      deployedMb: deployed.orders,
+      trials: trialsOf(
+        orders,
+        (mb, run) => dollarsPerMillionCalls(mb, run.milliseconds),
+        (run) => run.p99 <= POWER_GOALS.ordersP99Ms,
       ),
     }),
     powerChoiceRow({

@@ -16,6 +16,8 @@ export const POWER_GOALS = {
    * batches; beyond that, a faster consumer only counts an order sooner than the window already delays it.
    */
   consumerBatchP99Ms: 1000,
+  /** A client's full request of 500 orders, each validated and queued, answered within a second. */
+  ordersP99Ms: 1000,
   /** A read route, on one worker, through the emulator's API Gateway (about 9 ms of which is the emulator's own). */
   readP99Ms: 25,
 } as const;
