@@ -1,10 +1,11 @@
 // Everything serverless.yml needs for an AWS stage (any stage but `local`), as `${file(./infra/awsStage.cjs):<key>}`.
-// For the local stage every key is null (serverless then drops the property) or empty, so local stays as it was.
+// For the local stage every key is null (serverless then drops the property) or empty, so local stays as it was, but
+// for the consumer's batches, which follow the emulator (localConsumerBatch in stageSettings.cjs).
 const { authorizerFunctions, withApiAuthorization } = require('./apiAuthorization.cjs');
 const { withDataProtection } = require('./dataProtection.cjs');
 const { functionAccess } = require('./functionAccess.cjs');
 const { awsResources, secretArnOf } = require('./awsResources.cjs');
-const { StageSettingsError, stageSettings } = require('./stageSettings.cjs');
+const { StageSettingsError, localConsumerBatch, stageSettings } = require('./stageSettings.cjs');
 
 const SERVICE = 'sqs-orders';
 
@@ -58,7 +59,7 @@ const LOCAL_VALUES = {
   redisWaitReplicas: null,
   logMaxFiles: null,
   consumerMaxConcurrency: null,
-  // MiniStack's event source delivers at most 10 messages a batch; without a window the mapping polls at once.
+  // MiniStack's, for a stage whose settings are refused (only `check` is read then).
   consumerBatchSize: 10,
   consumerBatchWindowSeconds: null,
   ordersVisibilityTimeoutSeconds: null,
@@ -69,6 +70,15 @@ const LOCAL_VALUES = {
   resources: {},
   emulatorStages: ['local'],
 };
+
+/** The event source's batch size and window (null: none), and the orders queue's visibility timeout to go with them. */
+const consumerBatchValues = async ({ size, windowSeconds }, resolveVariable) => ({
+  consumerBatchSize: size,
+  consumerBatchWindowSeconds: windowSeconds > 0 ? windowSeconds : null,
+  // AWS advises six times the function's timeout plus the batching window, so a batch still waiting to fill or
+  // being retried by Lambda is not delivered a second time meanwhile.
+  ordersVisibilityTimeoutSeconds: 6 * Number(await resolveVariable('self:custom.consumerTimeoutSeconds')) + windowSeconds,
+});
 
 module.exports = async ({ resolveVariable }) => {
   let settings;
@@ -84,7 +94,8 @@ module.exports = async ({ resolveVariable }) => {
       },
     };
   }
-  if (!settings) return { ...LOCAL_VALUES, check: 'local' };
+  if (!settings)
+    return { ...LOCAL_VALUES, ...(await consumerBatchValues(localConsumerBatch(), resolveVariable)), check: 'local' };
   return {
     check: settings.stage,
     redisUrl: redisUrl(settings),
@@ -98,12 +109,7 @@ module.exports = async ({ resolveVariable }) => {
     redisWaitReplicas: String(settings.redisPolicy.waitReplicas),
     logMaxFiles: String(settings.logMaxFiles),
     consumerMaxConcurrency: settings.consumerMaxConcurrency,
-    consumerBatchSize: settings.consumerBatch.size,
-    consumerBatchWindowSeconds: settings.consumerBatch.windowSeconds,
-    // AWS advises six times the function's timeout plus the batching window, so a batch still waiting to fill or
-    // being retried by Lambda is not delivered a second time meanwhile.
-    ordersVisibilityTimeoutSeconds:
-      6 * Number(await resolveVariable('self:custom.consumerTimeoutSeconds')) + settings.consumerBatch.windowSeconds,
+    ...(await consumerBatchValues(settings.consumerBatch, resolveVariable)),
     apiGateway: {
       apiKeys: [`${SERVICE}-${settings.stage}-key`],
       usagePlan: {

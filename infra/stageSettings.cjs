@@ -12,6 +12,14 @@ const DEFAULT_CONSUMER_MAX_CONCURRENCY = 5;
 const DEFAULT_CONSUMER_BATCH_SIZE = 100;
 const DEFAULT_CONSUMER_BATCH_WINDOW_SECONDS = 1;
 const SQS_BATCH_LIMIT_WITHOUT_WINDOW = 10;
+// The local stage's batches follow the emulator it is deployed to (bench/report/method.md, "LocalStack's event source by
+// batch size"): MiniStack delivers at most 10 a batch whatever batchSize says, so a window would only delay them;
+// LocalStack receives a whole batch in one call, so bigger batches drain faster, and it takes more than 10 only with a
+// window, as AWS does.
+const LOCAL_CONSUMER_BATCHES = {
+  ministack: { size: SQS_BATCH_LIMIT_WITHOUT_WINDOW, windowSeconds: 0 },
+  localstack: { size: 1000, windowSeconds: 1 },
+};
 const LOG_MOUNT_PATH = '/mnt/consumer-logs';
 
 const text = (env, name) => {
@@ -123,6 +131,14 @@ const consumerBatch = (env) => {
   return { size, windowSeconds };
 };
 
+/** The local stage's event source batches for the emulator EMULATOR names (MiniStack when unset, as in scripts/). */
+const localConsumerBatch = (env = process.env) => {
+  const emulator = text(env, 'EMULATOR') ?? 'ministack';
+  const batch = LOCAL_CONSUMER_BATCHES[emulator];
+  if (!batch) throw new StageSettingsError(`EMULATOR must be ministack or localstack, not "${emulator}"`);
+  return batch;
+};
+
 const awsSettings = (stage, env) => {
   const redis = existingRedis(env);
   const network = existingNetwork(env, redis);
@@ -173,4 +189,4 @@ const stageSettings = async (resolveVariable, env = process.env) => {
   return settings;
 };
 
-module.exports = { stageSettings, StageSettingsError, DEFAULT_CONSUMER_BATCH_SIZE };
+module.exports = { stageSettings, localConsumerBatch, StageSettingsError, DEFAULT_CONSUMER_BATCH_SIZE };

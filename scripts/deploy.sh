@@ -2,7 +2,8 @@
 # Deploys the stack to the running emulator, then checks what the emulator's CloudFormation may have dropped.
 source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
-export EMULATOR_PORT
+# EMULATOR too: the local stage's consumer batches follow the emulator (infra/stageSettings.cjs).
+export EMULATOR_PORT EMULATOR
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
 export LOG_DIR="${LOG_DIR:-$RUN_DIR/logs}"
 mkdir -p "$LOG_DIR"

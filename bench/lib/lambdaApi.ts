@@ -48,18 +48,30 @@ export const invokeFunction = async (emulatorUrl: string, name: string, event: u
 
 type EventSourceMapping = { UUID: string; State?: string; BatchSize?: number; MaximumBatchingWindowInSeconds?: number };
 
-/** Sets how the function's one event source mapping batches its queue's messages. */
-export const setEventSourceBatching = async (
-  emulatorUrl: string,
-  functionName: string,
-  batching: { BatchSize: number; MaximumBatchingWindowInSeconds: number },
-): Promise<void> => {
+export type EventSourceBatching = { BatchSize: number; MaximumBatchingWindowInSeconds: number };
+
+const onlyMapping = async (emulatorUrl: string, functionName: string): Promise<EventSourceMapping> => {
   const { EventSourceMappings = [] } = JSON.parse(
     await request(emulatorUrl, 'GET', `event-source-mappings/?FunctionName=${encodeURIComponent(functionName)}`),
   ) as { EventSourceMappings?: EventSourceMapping[] };
   if (EventSourceMappings.length !== 1)
     throw new Error(`${functionName} has ${EventSourceMappings.length} event source mappings, expected one`);
-  const [mapping] = EventSourceMappings as [EventSourceMapping];
+  return EventSourceMappings[0] as EventSourceMapping;
+};
+
+/** How the function's one event source mapping batches its queue's messages now (as deployed, unless changed). */
+export const eventSourceBatching = async (emulatorUrl: string, functionName: string): Promise<EventSourceBatching> => {
+  const mapping = await onlyMapping(emulatorUrl, functionName);
+  return { BatchSize: mapping.BatchSize ?? 10, MaximumBatchingWindowInSeconds: mapping.MaximumBatchingWindowInSeconds ?? 0 };
+};
+
+/** Sets how the function's one event source mapping batches its queue's messages. */
+export const setEventSourceBatching = async (
+  emulatorUrl: string,
+  functionName: string,
+  batching: EventSourceBatching,
+): Promise<void> => {
+  const mapping = await onlyMapping(emulatorUrl, functionName);
   await request(emulatorUrl, 'PUT', `event-source-mappings/${mapping.UUID}`, batching);
   // The mapping is Updating until its poller runs with the new batching: measuring before then would mix the two.
   await pollUntil(

@@ -55,7 +55,7 @@ describe("the consumer's event source batches", () => {
     expect(template.Resources.OrdersQueue?.Properties).toMatchObject({ VisibilityTimeout: 6 * timeout + 1 });
   });
 
-  test('the local template keeps batches of 10 without a window, as MiniStack delivers at most 10', async () => {
+  test('the local template for MiniStack keeps batches of 10 without a window, as MiniStack delivers at most 10', async () => {
     const local = JSON.parse(await readFile(templatePath(localPackageDir()), 'utf8')) as CloudFormationTemplate;
     const mapping = consumerMapping(local);
     expect(mapping.BatchSize).toBe(10);

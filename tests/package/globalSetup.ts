@@ -48,7 +48,8 @@ export default async function packageStages(_globalConfig: unknown, projectConfi
   });
   // The other authorizer: IAM, the default, on a stage named like a second deployment of the same account.
   const iam = await packageStage(projectConfig.rootDir, 'staging', {});
-  const local = await packageStage(projectConfig.rootDir, 'local', {});
+  // On MiniStack, the default emulator, whatever the shell says (the local stage's batches follow EMULATOR).
+  const local = await packageStage(projectConfig.rootDir, 'local', { EMULATOR: 'ministack' });
   process.env.PROD_PACKAGE_DIR = prod;
   process.env.IAM_PACKAGE_DIR = iam;
   process.env.LOCAL_PACKAGE_DIR = local;
