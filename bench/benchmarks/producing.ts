@@ -1,5 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { sendMessages } from '../../src/lib/queue/sendMessages';
+import { sendInBatches } from '../../src/lib/queue/sendInBatches';
+import { createSqsBatchSender, environmentCredentials } from '../../src/platform/sqs/sqsBatchSender';
 import { sendOneByOne } from '../baseline/sendOneByOne';
 import { benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
@@ -32,8 +33,17 @@ const timeSender = (sqs: SQSClient, name: string, send: Sender, bodies: readonly
 /** Enqueueing 1,000 orders: our SendMessageBatch producer against the seed's one-at-a-time SendMessage loop. */
 export const producing = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport, 'seconds'>> => {
   const sqs = benchSqsClient(env);
+  // The producing routes' own sender (src/runtime/sqsSenderProvider.ts), with the credentials the bench runs with.
+  const batchSender = createSqsBatchSender({
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    credentials: environmentCredentials(),
+    maxSockets: 8,
+  });
   const bodies = orderBodies(ORDERS, 4001);
-  const senders: Record<'ours' | 'seedLike', Sender> = { ours: sendMessages, seedLike: sendOneByOne };
+  const senders: Record<'ours' | 'seedLike', Sender> = {
+    ours: (_sqs, queueUrl, batch) => sendInBatches(batchSender, queueUrl, batch),
+    seedLike: sendOneByOne,
+  };
   const rounds: Record<'ours' | 'seedLike', Round[]> = { ours: [], seedLike: [] };
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -45,6 +55,7 @@ export const producing = async (env: BenchEnvironment): Promise<Omit<BenchmarkRe
     }
   } finally {
     sqs.destroy();
+    batchSender.destroy();
   }
   const seconds = (name: 'ours' | 'seedLike') => median(rounds[name].map((round) => round.seconds));
   const clientShare = (name: 'ours' | 'seedLike') =>

@@ -1,31 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
 import type { CliConfig } from '../config/config';
+import { NodeSha256 } from '../platform/signing/nodeSha256';
 
 /** One request as sent; the credentials are the headers it must carry besides its own. */
 export type OutgoingRequest = { method: string; url: URL; headers: Record<string, string>; body?: string };
 export type RequestCredentials = (request: OutgoingRequest) => Promise<Record<string, string>>;
-
-/** SignatureV4's hash: SHA-256, or HMAC-SHA-256 with a secret, over node:crypto. */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBuffer(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
-
-const toBuffer = (data: string | ArrayBuffer | ArrayBufferView): Buffer =>
-  typeof data === 'string'
-    ? Buffer.from(data)
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
 
 /** The SigV4 headers of a request to API Gateway (service execute-api), signed with the default AWS credentials. */
 const signSigV4 = async (request: OutgoingRequest, region: string): Promise<Record<string, string>> => {

@@ -88,6 +88,8 @@ const environmentSchema = z.object({
   SERVICE_NAME: z.string().default('sqs-orders'),
   /** The CloudWatch namespace of the pipeline's metrics: one per stage, so stages sharing an account stay apart. */
   POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).default('sqs-orders/local'),
+  /** The function's region, set by Lambda; the producing routes sign their SQS calls for it. */
+  AWS_REGION: z.string().min(1).default('us-east-1'),
   /** Where Lambda's X-Ray daemon listens (set by Lambda when tracing is on); unset, nothing is sent. */
   AWS_XRAY_DAEMON_ADDRESS: emptyAsUnset(z.string().optional()),
   /** What API Gateway checks besides the API key on an AWS stage; unset on the local stage. */

@@ -24,7 +24,10 @@ export const toCents = (amount: number): number => {
 };
 
 /** Converts integer cents to a JSON-friendly number with at most two decimals (3000 → 30, 1234 → 12.34). */
-export const formatCents = (cents: number): number => Number((cents / 100).toFixed(2));
+// For whole cents, cents / 100 is already the double nearest the two-decimal amount (IEEE division rounds correctly),
+// the same number the string round trip gives, at a fraction of its cost (it was most of generating an order).
+export const formatCents = (cents: number): number =>
+  Number.isSafeInteger(cents) ? cents / 100 + 0 : Number((cents / 100).toFixed(2));
 
 /** Adds integer cents; integer addition stays exact, unlike adding the decimal amounts. */
 export const sumCents = (cents: readonly number[]): number => cents.reduce((total, value) => total + value, 0);

@@ -1,12 +1,20 @@
 import { CreateQueueCommand, DeleteQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Order } from '../../src/lib/orders/order';
 import { acceptOrders } from '../../src/lib/producer/acceptOrders';
+import { createSqsBatchSender, environmentCredentials } from '../../src/platform/sqs/sqsBatchSender';
 import { e2eEnvironment } from './support/e2eEnvironment';
 
 // Queues of this test's own in the emulator the stack runs on; no function reads them.
 const sqs = new SQSClient({
   endpoint: `http://127.0.0.1:${e2eEnvironment().emulatorPort}`,
   region: process.env.AWS_REGION ?? 'us-east-1',
+});
+
+// The producing routes' own sender, as they send.
+const sender = createSqsBatchSender({
+  region: process.env.AWS_REGION ?? 'us-east-1',
+  credentials: environmentCredentials(),
+  maxSockets: 8,
 });
 
 const order = (orderId: string, noteBytes = 0): Order => ({
@@ -35,6 +43,7 @@ const receiveAll = async (queueUrl: string, expected: number) => {
 describe('acceptOrders against the emulator SQS', () => {
   const queues: string[] = [];
   afterAll(async () => {
+    sender.destroy();
     await Promise.all(queues.map((QueueUrl) => sqs.send(new DeleteQueueCommand({ QueueUrl }))));
   });
 
@@ -42,7 +51,7 @@ describe('acceptOrders against the emulator SQS', () => {
     const queueUrl = await createQueue('accept-orders-big');
     queues.push(queueUrl);
     const orders = Array.from({ length: 8 }, (_, index) => order(`ORD-BIG-${index}`, 200 * 1024));
-    const result = await acceptOrders(sqs, queueUrl, orders);
+    const result = await acceptOrders(sender, queueUrl, orders);
     expect(result.notQueued).toEqual([]);
     expect(result.queued.map((entry) => entry.order_id)).toEqual(orders.map((entry) => entry.order_id));
     const received = await receiveAll(queueUrl, orders.length);
@@ -56,7 +65,7 @@ describe('acceptOrders against the emulator SQS', () => {
     const queueUrl = await createQueue('accept-orders-small', { MaximumMessageSize: '1024' });
     queues.push(queueUrl);
     const orders = [order('ORD-OK-0'), order('ORD-NO-1', 2048), order('ORD-OK-2'), order('ORD-NO-3', 2048)];
-    const result = await acceptOrders(sqs, queueUrl, orders);
+    const result = await acceptOrders(sender, queueUrl, orders);
     expect(result.notQueued).toEqual([1, 3]);
     expect(result.queued.map((entry) => entry.order_id)).toEqual(['ORD-OK-0', 'ORD-OK-2']);
     expect(result.failure).toEqual(expect.any(String));

@@ -4,7 +4,7 @@ import { httpFunction } from '../../../src/http/httpFunction';
 import { jsonResponse } from '../../../src/http/jsonResponse';
 import { produceOrders } from '../../../src/lib/producer/produceOrders';
 import { serviceFunctionOptions } from '../../../src/runtime/serviceDependencies';
-import { sqsProvider } from '../../../src/runtime/sqsProvider';
+import { sqsSenderProvider } from '../../../src/runtime/sqsSenderProvider';
 
 // POST /produce composed from the product's own kit and producer, deployed with the ceiling's queue as its
 // ORDERS_QUEUE_URL, so the draining benchmark feeds the ceiling consumer exactly as it feeds ours.
@@ -23,5 +23,5 @@ export const handler = httpFunction(
       });
     },
   },
-  serviceFunctionOptions({ sqs: sqsProvider }),
+  serviceFunctionOptions({ sqs: sqsSenderProvider }),
 );

@@ -8,7 +8,7 @@ import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 import { statsProvider } from '../../runtime/statsProvider';
-import { sqsProvider } from '../../runtime/sqsProvider';
+import { sqsSenderProvider } from '../../runtime/sqsSenderProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Orders),
@@ -29,5 +29,5 @@ export const handler = httpFunction(
       });
     },
   },
-  serviceFunctionOptions({ sqs: sqsProvider, stats: statsProvider, idempotency: idempotencyProvider }),
+  serviceFunctionOptions({ sqs: sqsSenderProvider, stats: statsProvider, idempotency: idempotencyProvider }),
 );

@@ -9,7 +9,7 @@ import { recordQueuedOrders } from '../../lib/producer/recordQueuedOrders';
 import { idempotencyProvider } from '../../runtime/idempotencyProvider';
 import { serviceFunctionOptions } from '../../runtime/serviceDependencies';
 import { statsProvider } from '../../runtime/statsProvider';
-import { sqsProvider } from '../../runtime/sqsProvider';
+import { sqsSenderProvider } from '../../runtime/sqsSenderProvider';
 
 export const handler = httpFunction(
   routesOf(HttpFunction.Produce),
@@ -27,5 +27,5 @@ export const handler = httpFunction(
       return jsonResponse(503, { error });
     },
   },
-  serviceFunctionOptions({ sqs: sqsProvider, stats: statsProvider, idempotency: idempotencyProvider }),
+  serviceFunctionOptions({ sqs: sqsSenderProvider, stats: statsProvider, idempotency: idempotencyProvider }),
 );

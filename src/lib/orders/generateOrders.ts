@@ -1,4 +1,4 @@
-import { formatCents, sumCents } from '../money';
+import { formatCents } from '../money';
 import type { Order } from './order';
 import { OrderDefect } from './orderDefects';
 import { PRODUCTS } from './products';
@@ -14,30 +14,36 @@ const MAX_ITEMS = 100;
 const MAX_QUANTITY = 100;
 const MAX_MISMATCH_CENTS = 500;
 
-const randomHex = (random: SeededRandom, length: number): string =>
-  Array.from({ length }, () => random.int(0, 15).toString(16).toUpperCase()).join('');
+const HEX_DIGITS = '0123456789ABCDEF';
+
+const randomHex = (random: SeededRandom, length: number): string => {
+  let hex = '';
+  for (let index = 0; index < length; index += 1) hex += HEX_DIGITS[random.int(0, 15)];
+  return hex;
+};
 
 /** One random order, drawn from `random`; `index` keeps ids unique within one call. */
 const generateOrder = (random: SeededRandom, orderTimestamp: string, index: number): Order => {
   // The fixed-width random part keeps ids apart across calls; the index makes them unique within one.
   const idSuffix = `${randomHex(random, 8)}${index}`;
-  const items = Array.from({ length: random.int(1, MAX_ITEMS) }, () => {
+  // One pass per order, drawing in the same order as ever, so a seed still gives the same orders.
+  const itemCount = random.int(1, MAX_ITEMS);
+  const items: Order['items'] = [];
+  let totalCents = 0;
+  for (let index = 0; index < itemCount; index += 1) {
     const product = random.pick(PRODUCTS);
     const priceCents = random.int(product.minPriceCents, product.maxPriceCents);
-    return { product_id: product.productId, quantity: random.int(1, MAX_QUANTITY), priceCents };
-  });
-  const totalCents = sumCents(items.map((item) => item.quantity * item.priceCents));
+    const quantity = random.int(1, MAX_QUANTITY);
+    totalCents += quantity * priceCents;
+    items.push({ product_id: product.productId, quantity, price_per_unit: formatCents(priceCents) });
+  }
 
   const order: Order = {
     order_id: `ORD${idSuffix}`,
     user_id: random.pick(USER_IDS),
     order_timestamp: orderTimestamp,
     order_value: formatCents(totalCents),
-    items: items.map(({ product_id, quantity, priceCents }) => ({
-      product_id,
-      quantity,
-      price_per_unit: formatCents(priceCents),
-    })),
+    items,
   };
 
   if (!random.chance(INVALID_SHARE)) {

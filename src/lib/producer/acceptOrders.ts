@@ -1,7 +1,7 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Order } from '../orders/order';
+import type { MessageBatchSender } from '../queue/messageBatchSender';
 import { QueueSendError } from '../queue/queueErrors';
-import { sendMessages } from '../queue/sendMessages';
+import { sendInBatches } from '../queue/sendInBatches';
 import { producedOrder, type ProducedOrder } from './producedOrder';
 
 export type AcceptedOrders = {
@@ -17,7 +17,11 @@ export type AcceptedOrders = {
  * counted twice. Each order is turned into its body only when a send is about to take it, and only its summary is
  * kept, so a lazy source of orders is sent in memory bounded by the calls in flight, not by the number of orders.
  */
-export const acceptOrders = async (sqs: SQSClient, queueUrl: string, orders: Iterable<Order>): Promise<AcceptedOrders> => {
+export const acceptOrders = async (
+  sqs: MessageBatchSender,
+  queueUrl: string,
+  orders: Iterable<Order>,
+): Promise<AcceptedOrders> => {
   const summaries: ProducedOrder[] = [];
   function* bodies() {
     for (const order of orders) {
@@ -28,7 +32,7 @@ export const acceptOrders = async (sqs: SQSClient, queueUrl: string, orders: Ite
   let messageIds: readonly (string | undefined)[];
   let failure: string | undefined;
   try {
-    messageIds = await sendMessages(sqs, queueUrl, bodies());
+    messageIds = await sendInBatches(sqs, queueUrl, bodies());
   } catch (error) {
     if (!(error instanceof QueueSendError) || error.messageIds.length !== summaries.length) throw error;
     messageIds = error.messageIds;

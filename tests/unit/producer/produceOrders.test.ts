@@ -3,6 +3,8 @@ import { generateOrders } from '../../../src/lib/orders/generateOrders';
 import type { Order } from '../../../src/lib/orders/order';
 import { acceptOrders } from '../../../src/lib/producer/acceptOrders';
 import { produceOrders } from '../../../src/lib/producer/produceOrders';
+import type { MessageBatchSender } from '../../../src/lib/queue/messageBatchSender';
+import { sdkBatchSender } from '../../../src/lib/queue/sendMessages';
 
 /** An SQS stand-in that keeps every body it is sent, by message id, and refuses the bodies `refuses` picks. */
 const recordingSqs = (refuses: (order: Order) => boolean = () => false) => {
@@ -24,7 +26,7 @@ const recordingSqs = (refuses: (order: Order) => boolean = () => false) => {
       };
     },
   } as unknown as SQSClient;
-  return { sqs, bodies };
+  return { sqs: sdkBatchSender(sqs), bodies };
 };
 
 const withoutTimestamp = ({ order_timestamp: _ignored, ...rest }: Order) => rest;
@@ -76,12 +78,12 @@ describe('produceOrders', () => {
       }
     }
     const { sqs } = recordingSqs();
-    const watchedSqs = {
-      send: (command: SendMessageBatchCommand) => {
+    const watchedSqs: MessageBatchSender = {
+      sendMessageBatch: (queueUrl, entries) => {
         drawnAtFirstSend ??= drawn;
-        return sqs.send(command);
+        return sqs.sendMessageBatch(queueUrl, entries);
       },
-    } as unknown as SQSClient;
+    };
     const { queued } = await acceptOrders(watchedSqs, 'queue', lazily());
     expect(queued).toHaveLength(1_000);
     expect(drawnAtFirstSend).toBeLessThanOrEqual(10);
