@@ -4,10 +4,11 @@ import { prodScripts } from './support/prodPackage';
 const UNIT_START = 'runInThisContext(';
 const UNIT_END = ',{filename:"deferred-packages.js"}';
 /**
- * Strings of the SDK's core that none of our own code has: its signing scheme's id and its headers' prefix. (Package
- * names would not do: the docs function carries the dependencies' versions.)
+ * Strings of the SDK clients' core that none of our own code has: its signing scheme's id, and the headers its retry
+ * and user-agent middleware add. (Package names would not do: the docs function carries the dependencies' versions.
+ * Nor would the `x-amz-` prefix: the producing routes' own sender signs every request with SigV4, loaded on purpose.)
  */
-const SDK_MARKERS = ['aws.auth#sigv4', 'x-amz-'];
+const SDK_MARKERS = ['aws.auth#sigv4', 'amz-sdk-invocation-id', 'x-amz-user-agent'];
 
 /** A bundle's code as V8 parses it on load, and the deferred unit's text (empty when it has none). */
 const splitUnit = (text: string): { parsed: string; unit: string } => {
