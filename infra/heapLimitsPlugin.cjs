@@ -1,11 +1,22 @@
-// AWS Lambda's Node runtime sizes V8's heap from the function's memory; MiniStack and the LocalStack host executor start
-// plain `node`, whose defaults let the heap grow far past what the function is given. This local plugin gives every
-// function, in the compiled template, the heap limits Lambda gives its own MemorySize (provider.memorySize or the
-// function's), so the one number in serverless.yml decides both. On AWS they repeat what the runtime sets.
+// AWS Lambda's Node runtime sizes V8's heap from the function's memory, unless NODE_OPTIONS names a heap flag itself;
+// MiniStack and the LocalStack host executor start plain `node`, whose defaults let the heap grow far past what the
+// function is given. This local plugin gives every function, in the compiled template, the heap limits Lambda gives
+// its own MemorySize (provider.memorySize or the function's), so the one number in serverless.yml decides both, and
+// both flags whenever one is set by hand, since the runtime then leaves both to V8's defaults.
 
-/** Lambda's heap limits for a function of `memoryMb`: semi-spaces of 5% and an old space of 90% of its memory. */
-const heapFlags = (memoryMb) => [
-  `--max-semi-space-size=${Math.floor((memoryMb * 5) / 100)}`,
+/**
+ * Young generations chosen by hand, in MB per semi-space: POST /produce runs at 1,024 MB for the CPU that buys, but
+ * its garbage is short-lived, and Lambda's 51 MB semi-spaces would hold about 150 MB of it before a scavenge
+ * (bench/report/method.md, "Producing within its deadline and memory").
+ */
+const OWN_SEMI_SPACE_MB = { produce: 4 };
+
+/**
+ * The heap limits of `functionName` at `memoryMb`: Lambda's semi-spaces of 5% (or the function's own) and an old space
+ * of 90% of its memory.
+ */
+const heapFlags = (memoryMb, functionName) => [
+  `--max-semi-space-size=${OWN_SEMI_SPACE_MB[functionName] ?? Math.floor((memoryMb * 5) / 100)}`,
   `--max-old-space-size=${Math.floor((memoryMb * 90) / 100)}`,
 ];
 
@@ -16,15 +27,19 @@ class HeapLimitsPlugin {
   }
 
   setHeapLimits() {
-    const { Resources } = this.serverless.service.provider.compiledCloudFormationTemplate;
-    for (const [id, resource] of Object.entries(Resources)) {
-      if (resource.Type !== 'AWS::Lambda::Function') continue;
+    const { service } = this.serverless;
+    const { Resources } = service.provider.compiledCloudFormationTemplate;
+    const naming = this.serverless.getProvider('aws').naming;
+    for (const name of service.getAllFunctions()) {
+      const id = naming.getLambdaLogicalId(name);
+      const resource = Resources[id];
+      if (resource?.Type !== 'AWS::Lambda::Function') continue;
       const memoryMb = Number(resource.Properties.MemorySize);
       if (!Number.isInteger(memoryMb) || memoryMb < 128) throw new Error(`${id}: MemorySize must be an integer ≥ 128`);
       const variables = resource.Properties.Environment?.Variables ?? {};
       // A NODE_OPTIONS written in serverless.yml keeps its own flags; a heap limit set there by hand wins.
       const own = typeof variables.NODE_OPTIONS === 'string' ? variables.NODE_OPTIONS : '';
-      const nodeOptions = own.includes('--max-old-space-size') ? own : [own, ...heapFlags(memoryMb)].join(' ').trim();
+      const nodeOptions = own.includes('--max-old-space-size') ? own : [own, ...heapFlags(memoryMb, name)].join(' ').trim();
       // Functions can share one Variables object from the provider: each gets its own copy.
       resource.Properties.Environment = {
         ...resource.Properties.Environment,

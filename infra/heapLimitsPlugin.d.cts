@@ -1,2 +1,2 @@
-/** Lambda's heap limits for a function of `memoryMb`, as NODE_OPTIONS flags. */
-export declare const heapFlags: (memoryMb: number) => string[];
+/** Lambda's heap limits for `functionName` at `memoryMb` (its own young generation if it has one), as NODE_OPTIONS flags. */
+export declare const heapFlags: (memoryMb: number, functionName: string) => string[];

@@ -11,6 +11,7 @@ import { runSeedLikeConsumer } from '../baseline/seedLikeConsumerLoop';
 import { benchRedis, benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
+import { DEFAULT_CONSUMER_BATCH_SIZE } from '../../infra/stageSettings.cjs';
 import { benchmarkRow } from '../lib/benchmarkRow';
 import { inBatches } from '../lib/inBatches';
 import { measureRun, totalCalls, totalUsec, type RunMeasurement } from '../lib/measureRun';
@@ -18,7 +19,7 @@ import { median } from '../lib/percentile';
 
 const ORDERS = 20_000;
 // 10 as on the local stage (MiniStack's cap), 100 as on an AWS stage (infra/stageSettings.cjs).
-const BATCH_SIZES = [10, 100] as const;
+const BATCH_SIZES = [10, DEFAULT_CONSUMER_BATCH_SIZE] as const;
 const SEED_LIKE_BATCH_SIZE = 10;
 const ROUNDS = 5;
 const PREFIX = `sqs-orders-bench-core-${process.pid}:`;
@@ -97,7 +98,10 @@ const ceilingRow = (measured: SideBySide) => {
     `Consumer core against Redis's own ceiling, batches of ${measured.batchSize} (one no-op script call per order, same ${roundTrips} round trips)`,
     { label: 'one Lua script per batch', value: rate(measured.ours), unit: 'orders/s' },
     { label: 'pipelined EVALSHA of a no-op script', value: rate(measured.noop), unit: 'orders/s' },
-    { kind: TargetKind.RatioAtLeast, threshold: 0.8, text: 'ours ≥ 0.8 × no-op' },
+    // Issue 20 sets the target at the batch size an AWS stage uses; the local stage's 10 is shown beside it.
+    measured.batchSize === DEFAULT_CONSUMER_BATCH_SIZE
+      ? { kind: TargetKind.RatioAtLeast, threshold: 0.8, text: 'ours ≥ 0.8 × no-op' }
+      : { kind: TargetKind.None, threshold: 0, text: '— (for reading: the target is at an AWS stage’s batch)' },
     diagnosis(measured),
   );
 };

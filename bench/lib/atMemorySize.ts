@@ -31,7 +31,13 @@ export const atMemorySize = async <T>(
   // A configuration update makes the emulator discard the function's warm workers: the next call starts a fresh one.
   await updateFunctionConfiguration(env.BENCH_EMULATOR_URL, functionName, {
     ...(timeoutSeconds === undefined ? {} : { Timeout: timeoutSeconds }),
-    Environment: { Variables: { ...originalVariables, ...variables, NODE_OPTIONS: heapFlags(memoryMb).join(' ') } },
+    Environment: {
+      Variables: {
+        ...originalVariables,
+        ...variables,
+        NODE_OPTIONS: heapFlags(memoryMb, functionName.slice(env.BENCH_FUNCTION_PREFIX.length)).join(' '),
+      },
+    },
   });
   try {
     // LocalStack lets the old configuration's workers finish on their own time: one left over would be a second worker.
