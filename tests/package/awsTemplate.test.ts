@@ -279,7 +279,7 @@ describe('the prod template: protection and operations', () => {
     ]);
   });
 
-  test("every function's NODE_OPTIONS holds Lambda's heap limits for its own memorySize (produce its own young generation), and no source-map flag", () => {
+  test("every function's NODE_OPTIONS holds Lambda's heap limits for its own memorySize (produce and the consumer their own young generations), and no source-map flag", () => {
     const limits = Object.fromEntries(
       ALL_FUNCTIONS.map((name) => [
         name,
@@ -288,8 +288,8 @@ describe('the prod template: protection and operations', () => {
     );
     const expected = Object.fromEntries(
       ALL_FUNCTIONS.map((name) => {
-        const memory = ({ consumeOrders: 128, produce: 1024, orders: 1024 } as Record<string, number>)[name] ?? 256;
-        const semi = name === 'produce' ? 4 : Math.floor(memory * 0.05);
+        const memory = ({ consumeOrders: 1024, produce: 1024, orders: 1024 } as Record<string, number>)[name] ?? 256;
+        const semi = ({ produce: 4, consumeOrders: 2 } as Record<string, number>)[name] ?? Math.floor(memory * 0.05);
         const old = Math.floor(memory * 0.9);
         return [name, { memory, nodeOptions: `--max-semi-space-size=${semi} --max-old-space-size=${old}` }];
       }),
