@@ -1,3 +1,4 @@
+import { heapFlags } from '../../infra/heapLimitsPlugin.cjs';
 import { benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
 import { TargetKind, type BenchmarkReport } from '../lib/benchmarkResult';
@@ -47,10 +48,8 @@ export const produceMemory = async (env: BenchEnvironment): Promise<Omit<Benchma
     return peaks;
   };
 
-  // A 128 MB function's limits, as serverless.yml derives them for the consumer: what a smaller produce function would get.
-  const smallerLimits = (await functionConfiguration(env.BENCH_EMULATOR_URL, env.BENCH_CONSUMER_FUNCTION)).Environment?.Variables
-    ?.NODE_OPTIONS;
-  if (!smallerLimits) throw new Error('the deployed consumer has no NODE_OPTIONS');
+  // The limits a 128 MB produce function would be deployed with (infra/heapLimitsPlugin.cjs), its own young generation included.
+  const smallerLimits = heapFlags(128, 'produce').join(' ');
   let currentQueueUrl = '';
 
   try {
