@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { DevFunction } from './serverlessFunctions';
@@ -42,10 +43,18 @@ const PLUGIN_KEYS = new Set([
 
 /**
  * esbuild's options as serverless-esbuild derives them (its getBuildOptions() and bundle()): its defaults, the target
- * of the provider's Node runtime (`nodejs22.x` → `node22`), then custom.esbuild without the plugin's own settings.
+ * of the provider's Node runtime (`nodejs22.x` → `node22`), then custom.esbuild without the plugin's own settings,
+ * and its `plugins` (a file of the project that exports esbuild plugins) loaded from that file.
  */
-export const esbuildOptionsOf = (custom: Record<string, unknown>, runtime: string | undefined): esbuild.BuildOptions => {
-  const options = Object.fromEntries(Object.entries(custom).filter(([key]) => !PLUGIN_KEYS.has(key)));
+export const esbuildOptionsOf = (
+  custom: Record<string, unknown>,
+  runtime: string | undefined,
+  projectDir: string,
+): esbuild.BuildOptions => {
+  const options: esbuild.BuildOptions = Object.fromEntries(Object.entries(custom).filter(([key]) => !PLUGIN_KEYS.has(key)));
+  if (typeof custom.plugins === 'string') {
+    options.plugins = createRequire(resolve(projectDir, 'package.json'))(resolve(projectDir, custom.plugins)) as esbuild.Plugin[];
+  }
   const external = [...((custom.external as string[] | undefined) ?? []), ...((custom.exclude as string[] | undefined) ?? [])];
   const major = /^nodejs(\d+)\.x$/.exec(runtime ?? '')?.[1];
   return {

@@ -30,7 +30,7 @@ const start = async () => {
   const lambda = lambdaApi(emulatorPort, process.env.AWS_REGION ?? 'us-east-1');
   const [config, deployed] = await Promise.all([serverlessFunctions(projectDir, stage), lambda.listFunctions()]);
   const deployedNames = new Set(deployed.map((fn) => fn.name));
-  const options = esbuildOptionsOf(config.esbuild, config.runtime);
+  const options = esbuildOptionsOf(config.esbuild, config.runtime, projectDir);
   const wanted = [...config.entries]
     .map(([entry, functions]) => [entry, functions.filter((fn) => deployedNames.has(fn.name))] as const)
     .filter(([, functions]) => functions.length > 0);

@@ -23,7 +23,7 @@ const SAVE_TO_SERVED_MS = 5_000;
 const originalBundle = async () => {
   const config = await serverlessFunctions(PROJECT_DIR, env.stage);
   const functions = config.entries.get(HANDLER) ?? [];
-  return functionBundle(PROJECT_DIR, HANDLER, functions, esbuildOptionsOf(config.esbuild, config.runtime));
+  return functionBundle(PROJECT_DIR, HANDLER, functions, esbuildOptionsOf(config.esbuild, config.runtime, PROJECT_DIR));
 };
 
 /**
