@@ -162,7 +162,6 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
     orders: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}orders`),
     reads: await memorySizeOf(`${env.BENCH_FUNCTION_PREFIX}stats`),
   };
-  const deployedProduceMb = deployed.produce;
 
   const consumer = new Map<string, Outcome<ConsumerAtSize>>();
   for (const batchSize of BATCH_SIZES) {
@@ -204,7 +203,7 @@ export const power = async (env: BenchEnvironment): Promise<Omit<BenchmarkReport
   const onMiniStack = env.BENCH_EMULATOR === 'ministack';
   const rows = [
     ...consumerRows(consumer),
-    ...produceRows(produce, deployedProduceMb),
+    ...produceRows(produce, deployed.produce),
     ...ordersRows(orders),
     ...statsRows(stats, paths),
     ...choiceRows({ consumer, produce, orders, stats }, deployed),

@@ -1,9 +1,7 @@
-import { benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
-import { atMemorySize } from '../lib/atMemorySize';
+import { atMemorySizeOnThrowawayQueue } from '../lib/atMemorySizeOnThrowawayQueue';
 import type { Throttling } from '../lib/cpuShare';
 import { percentile } from '../lib/percentile';
-import { withThrowawayQueue } from '../lib/throwawayQueue';
 import { generateOrders } from '../../src/lib/orders/generateOrders';
 import { Limits } from '../../src/api/limits';
 import { expectJson } from '../../tests/support/httpJson';
@@ -21,8 +19,6 @@ export type OrdersAtSize = { p50: number; p99: number; milliseconds: number[]; t
  * CPU share of `memoryMb`, pointed at a throwaway queue so no consumer works meanwhile.
  */
 export const ordersAtSize = async (env: BenchEnvironment, memoryMb: number, seed: number): Promise<OrdersAtSize> => {
-  const sqs = benchSqsClient(env);
-  const name = `${env.BENCH_FUNCTION_PREFIX}orders`;
   // Business-invalid orders are queued too (the consumer counts them as failed), so every request is answered 202.
   const requests = Array.from({ length: WARM_UP + REQUESTS + 1 }, (_, index) =>
     generateOrders(ORDERS_PER_REQUEST, { seed: seed + index }),
@@ -34,31 +30,25 @@ export const ordersAtSize = async (env: BenchEnvironment, memoryMb: number, seed
     if (answer.orders?.length !== ORDERS_PER_REQUEST)
       throw new Error(`POST /orders accepted ${answer.orders?.length} of ${ORDERS_PER_REQUEST} orders`);
   };
-  try {
-    return await withThrowawayQueue(sqs, `bench-power-orders-${process.pid}-${memoryMb}`, (queueUrl) =>
-      atMemorySize(
-        env,
-        name,
-        memoryMb,
-        { variables: { ORDERS_QUEUE_URL: queueUrl }, timeoutSeconds: MEASURING_TIMEOUT_SECONDS, startWorker: () => post(0) },
-        async (share) => {
-          for (let index = 1; index <= WARM_UP; index += 1) await post(index);
-          const milliseconds: number[] = [];
-          for (let index = WARM_UP + 1; index <= WARM_UP + REQUESTS; index += 1) {
-            const started = performance.now();
-            await post(index);
-            milliseconds.push(performance.now() - started);
-          }
-          return {
-            p50: percentile(milliseconds, 50),
-            p99: percentile(milliseconds, 99),
-            milliseconds,
-            throttling: await share.throttling(),
-          };
-        },
-      ),
-    );
-  } finally {
-    sqs.destroy();
-  }
+  return atMemorySizeOnThrowawayQueue(
+    env,
+    `${env.BENCH_FUNCTION_PREFIX}orders`,
+    memoryMb,
+    { timeoutSeconds: MEASURING_TIMEOUT_SECONDS, startWorker: () => post(0) },
+    async (share) => {
+      for (let index = 1; index <= WARM_UP; index += 1) await post(index);
+      const milliseconds: number[] = [];
+      for (let index = WARM_UP + 1; index <= WARM_UP + REQUESTS; index += 1) {
+        const started = performance.now();
+        await post(index);
+        milliseconds.push(performance.now() - started);
+      }
+      return {
+        p50: percentile(milliseconds, 50),
+        p99: percentile(milliseconds, 99),
+        milliseconds,
+        throttling: await share.throttling(),
+      };
+    },
+  );
 };

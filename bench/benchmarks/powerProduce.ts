@@ -1,9 +1,7 @@
-import { benchSqsClient } from '../lib/benchClients';
 import type { BenchEnvironment } from '../lib/benchEnvironment';
-import { atMemorySize } from '../lib/atMemorySize';
+import { atMemorySizeOnThrowawayQueue } from '../lib/atMemorySizeOnThrowawayQueue';
 import type { Throttling } from '../lib/cpuShare';
 import { sampleWorkerMemory } from '../lib/memorySampler';
-import { withThrowawayQueue } from '../lib/throwawayQueue';
 import { expectJson } from '../../tests/support/httpJson';
 
 export const PRODUCE_ORDERS = 10_000;
@@ -27,33 +25,22 @@ const produce = async (env: BenchEnvironment, count: number, seed: number) => {
  * meanwhile, so no consumer works during the measurement.
  */
 export const produceAtSize = async (env: BenchEnvironment, memoryMb: number, seed: number): Promise<ProduceAtSize> => {
-  const sqs = benchSqsClient(env);
   const name = `${env.BENCH_FUNCTION_PREFIX}produce`;
-  try {
-    return await withThrowawayQueue(sqs, `bench-power-produce-${process.pid}-${memoryMb}`, (queueUrl) =>
-      atMemorySize(
-        env,
-        name,
-        memoryMb,
-        {
-          variables: { ORDERS_QUEUE_URL: queueUrl },
-          timeoutSeconds: MEASURING_TIMEOUT_SECONDS,
-          startWorker: () => produce(env, 10, seed - 1),
-        },
-        async (share) => {
-          const sampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, name, SAMPLE_MS);
-          const started = performance.now();
-          const call = await produce(env, PRODUCE_ORDERS, seed).then(
-            () => ({ seconds: (performance.now() - started) / 1000 }),
-            (error: unknown) => ({ error }),
-          );
-          const memory = await sampler.stop();
-          if ('error' in call) throw call.error;
-          return { seconds: call.seconds, peakMb: memory.maxBytes / MB, throttling: await share.throttling() };
-        },
-      ),
-    );
-  } finally {
-    sqs.destroy();
-  }
+  return atMemorySizeOnThrowawayQueue(
+    env,
+    name,
+    memoryMb,
+    { timeoutSeconds: MEASURING_TIMEOUT_SECONDS, startWorker: () => produce(env, 10, seed - 1) },
+    async (share) => {
+      const sampler = sampleWorkerMemory(env.BENCH_MINISTACK_PGID, name, SAMPLE_MS);
+      const started = performance.now();
+      const call = await produce(env, PRODUCE_ORDERS, seed).then(
+        () => ({ seconds: (performance.now() - started) / 1000 }),
+        (error: unknown) => ({ error }),
+      );
+      const memory = await sampler.stop();
+      if ('error' in call) throw call.error;
+      return { seconds: call.seconds, peakMb: memory.maxBytes / MB, throttling: await share.throttling() };
+    },
+  );
 };
